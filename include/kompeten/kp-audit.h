@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-audit.h: the append-only, hash-chained audit log. Events are appended by the model inside
+ * the transaction of the change they record; nothing outside the model writes them. */
+#pragma once
+
+#include "kompeten/kp-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64 seq;
+  char *at;         /* UTC, ISO 8601 "2026-11-29T10:15:02Z" */
+  char *actor;
+  char *action;     /* create, update, delete, import, ... */
+  char *entity;     /* employee, unit, position, ... */
+  char *entity_id;  /* natural key where there is one (NIP), else the row id; may be NULL */
+  char *payload;    /* JSON */
+  char *prev_hash;
+  char *hash;
+} KpAuditEvent;
+
+void kp_audit_event_free (KpAuditEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpAuditEvent, kp_audit_event_free)
+
+typedef struct {
+  gint64 n_events;
+  gint64 head_seq;
+  char head_hash[65];
+  gint64 first_bad_seq;  /* 0 when the chain verifies */
+} KpAuditCheck;
+
+/* Recomputes the whole chain. Returns TRUE if it verifies; otherwise FALSE with
+ * KP_MODEL_ERROR_TAMPERED naming the first broken event and why (hash differs, previous hash
+ * differs, sequence gap or order), and @check->first_bad_seq set. */
+gboolean kp_audit_verify (KpDatabase *db, KpAuditCheck *check, GError **error);
+/* Events with seq > @after_seq, oldest first, at most @limit (0: all). Of KpAuditEvent. */
+GPtrArray *kp_audit_list (KpDatabase *db, gint64 after_seq, guint limit, GError **error);
+/* The head of the chain: "seq:hash" as printed on minutes and publications. Free with g_free. */
+char *kp_audit_checkpoint (KpDatabase *db, GError **error);
+
+G_END_DECLS

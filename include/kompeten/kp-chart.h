@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-chart.h: charts as data apart from drawing; each chart draws into any cairo_t, so the same
+ * code serves the window, PNG, PDF, SVG and printing. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define KP_REPORT_ERROR (kp_report_error_quark ())
+GQuark kp_report_error_quark (void);
+
+typedef enum {
+  KP_REPORT_ERROR_FAILED,   /* cairo or libxlsxwriter refused; the message says why */
+  KP_REPORT_ERROR_FORMAT,   /* an output format that is not known */
+  KP_REPORT_ERROR_EMPTY,    /* nothing to draw or write */
+} KpReportError;
+
+typedef enum {
+  KP_CHART_FORMAT_PNG,
+  KP_CHART_FORMAT_PDF,
+  KP_CHART_FORMAT_SVG,
+} KpChartFormat;
+
+/* Any chart: draws itself into @cr within a @width x @height box (user units: pixels for PNG
+ * and the window, points for PDF/SVG/print). */
+typedef void (*KpChartDrawFunc) (gconstpointer chart, cairo_t *cr, double width, double height);
+
+/* ---- horizontal bar chart: one labelled bar per category (e.g. head count per unit) -------- */
+
+typedef struct _KpBarChart KpBarChart;
+
+/* @title: the chart's heading; @value_label: the axis caption ("Jumlah pegawai"); either may be
+ * NULL for none. Returns a chart with one reference. Strings are copied, invalid UTF-8 is
+ * repaired and line breaks become spaces. */
+KpBarChart *kp_bar_chart_new (const char *title, const char *value_label);
+KpBarChart *kp_bar_chart_ref (KpBarChart *chart);
+void kp_bar_chart_unref (KpBarChart *chart);
+/* Optional line under the title (e.g. the filter, or the audit checkpoint). */
+void kp_bar_chart_set_subtitle (KpBarChart *chart, const char *subtitle);
+/* Appends a bar; bars are drawn in the order added. @value is a count, never negative. */
+void kp_bar_chart_add (KpBarChart *chart, const char *label, gint64 value);
+guint kp_bar_chart_get_n_bars (const KpBarChart *chart);
+const char *kp_bar_chart_get_label (const KpBarChart *chart, guint index);
+gint64 kp_bar_chart_get_value (const KpBarChart *chart, guint index);
+gint64 kp_bar_chart_get_total (const KpBarChart *chart);
+/* The size at which every label is readable: width fixed at @width, height grows with bars
+ * (each row has room for its label's lines, at most two). */
+double kp_bar_chart_get_natural_height (const KpBarChart *chart, double width);
+/* Draws the chart on a white background in the box (0, 0, @width, @height): title, subtitle,
+ * one bar per category with its label on the left (in a column of at most 40% of the width,
+ * wrapped to two lines and ellipsized beyond; never overlapping the next row, the text shrinks
+ * when the box is lower than the natural height), its value at the bar's end (thousands
+ * grouped as LC_NUMERIC says), a value axis with 1-2-5 gridlines and its caption. A chart with
+ * no bars draws its title and a "No data" line. Matches KpChartDrawFunc. */
+void kp_bar_chart_draw (gconstpointer chart, cairo_t *cr, double width, double height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpBarChart, kp_bar_chart_unref)
+
+/* ---- output --------------------------------------------------------------------------------- */
+
+/* From a file name's extension (.png, .pdf, .svg, any case); anything else is
+ * KP_REPORT_ERROR_FORMAT with a message naming the accepted extensions. */
+gboolean kp_chart_format_from_path (const char *path, KpChartFormat *format, GError **error);
+/* Renders @draw(@chart) at @width x @height (pixels for PNG, at 2x for a crisp image; points
+ * for PDF and SVG) into @path, written atomically (a temporary file in the same directory,
+ * renamed on success, so a failure leaves no half-written file and keeps any earlier one).
+ * Failures are KP_REPORT_ERROR_FAILED: "Could not write “path”: reason". */
+gboolean kp_chart_render_to_file (KpChartDrawFunc draw, gconstpointer chart, KpChartFormat format,
+                                  double width, double height, const char *path, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "kompeten/kp-core.h"
+#include "kompeten/kp-database.h"
+#include "kompeten/kp-records.h"
+#include "kompeten/kp-register.h"
+#include "kompeten/kp-audit.h"
+#include "kompeten/kp-employee-import.h"

@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-cli.c: kompeten-cli, the batch and audit front end. Links the model and report layers,
+ * never GTK. Exit status: 0 done; 1 failed (nothing written); 2 wrong usage; 3 an
+ * --all-or-nothing import found rejected rows and wrote nothing. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "kompeten/kp-audit.h"
+#include "kompeten/kp-database.h"
+#include "kompeten/kp-employee-import.h"
+#include "kompeten/kp-records.h"
+#include "kompeten/kp-reports.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+  EXIT_REJECTED = 3,
+};
+
+typedef int (*CommandFunc) (const char *db_path, int argc, char **argv);
+
+typedef struct {
+  const char *name;
+  const char *args;
+  const char *summary;
+  CommandFunc func;
+} Command;
+
+static int
+fail (GError *error)
+{
+  g_printerr ("kompeten-cli: %s\n", error->message);
+  g_error_free (error);
+  return EXIT_FAILED;
+}
+
+static int
+usage_error (GOptionContext *context, const char *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("kompeten-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+/* Parses a sub-command's options; on --help prints and returns EXIT_OK through @status. */
+static gboolean
+parse (GOptionContext *context, int *argc, char ***argv, int *status)
+{
+  GError *error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      g_error_free (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static KpDatabase *
+open_database (const char *db_path, GError **error)
+{
+  g_autofree char *default_path = NULL;
+
+  if (db_path == NULL)
+    db_path = default_path = kp_database_get_default_path ();
+  return kp_database_open (db_path, error);
+}
+
+static void
+print_count (const char *label, guint64 value)
+{
+  /* Translators: a count line of an import summary, "label: 1,234". */
+  g_print (_("%-12s %'" G_GUINT64_FORMAT "\n"), label, value);
+}
+
+static void
+print_problems (GPtrArray *problems, gboolean warnings, guint limit)
+{
+  guint shown = 0, total = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KpImportProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->warning != warnings)
+        continue;
+      total++;
+      if (shown >= limit)
+        continue;
+      shown++;
+      if (*problem->column != '\0')
+        /* Translators: "line 12, nip: reason". */
+        g_printerr (_("  line %" G_GUINT64_FORMAT ", %s: %s\n"), problem->line, problem->column,
+                    problem->reason);
+      else
+        g_printerr (_("  line %" G_GUINT64_FORMAT ": %s\n"), problem->line, problem->reason);
+    }
+  if (total > shown)
+    g_printerr (_("  … and %u more\n"), total - shown);
+}
+
+static int
+cmd_import (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *rejects = NULL;
+  g_autofree char *warnings = NULL;
+  gboolean all_or_nothing = FALSE;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(KpEmployeeImport) import = NULL;
+  g_autoptr(GFile) file = NULL;
+  const KpImportCounts *counts;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
+      N_("Write every refused row as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &warnings,
+      N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
+      N_("Write nothing if any row is refused"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("employees FILE — import a pegawai.csv register export"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Reads the file twice: first every row is checked, then the good "
+                                  "rows are written in one transaction with one audit event.\n"
+                                  "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
+                                  "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
+                                  "Importing the same file again changes nothing."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3 || g_strcmp0 (argv[1], "employees") != 0)
+    return usage_error (context, _("Name what to import and the file: import employees FILE"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  import = kp_employee_import_new (db, file);
+  if (!kp_employee_import_open (import, &error) ||
+      !kp_employee_import_analyze (import, NULL, NULL, NULL, &error) ||
+      !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
+    return fail (error);
+
+  counts = kp_employee_import_get_counts (import);
+  print_count (_("read"), counts->read);
+  print_count (_("new"), counts->created);
+  print_count (_("updated"), counts->updated);
+  print_count (_("unchanged"), counts->unchanged);
+  print_count (_("rejected"), counts->rejected);
+  print_count (_("warnings"), counts->warnings);
+  if (counts->units_created > 0 || counts->positions_created > 0)
+    g_print (_("%'" G_GUINT64_FORMAT " new units and %'" G_GUINT64_FORMAT " new positions.\n"),
+             counts->units_created, counts->positions_created);
+
+  if (counts->rejected > 0)
+    {
+      g_printerr (_("Refused rows:\n"));
+      print_problems (kp_employee_import_get_problems (import), FALSE, 20);
+    }
+  if (counts->warnings > 0)
+    {
+      g_printerr (_("Warnings:\n"));
+      print_problems (kp_employee_import_get_problems (import), TRUE, 10);
+    }
+
+  if (rejects != NULL &&
+      !kp_import_problems_write_csv (kp_employee_import_get_problems (import), FALSE, rejects,
+                                     &error))
+    return fail (error);
+  if (warnings != NULL &&
+      !kp_import_problems_write_csv (kp_employee_import_get_problems (import), TRUE, warnings,
+                                     &error))
+    return fail (error);
+
+  if (all_or_nothing && counts->rejected > 0)
+    {
+      g_printerr (_("kompeten-cli: nothing was written, because %'" G_GUINT64_FORMAT
+                    " row(s) were refused and --all-or-nothing was given.\n"),
+                  counts->rejected);
+      return EXIT_REJECTED;
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_export (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+      N_("Write the register as CSV, in the columns of pegawai.csv"), N_("OUT.csv") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx,
+      N_("Write the register as an Excel workbook, with a head count per unit and its chart"),
+      N_("OUT.xlsx") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("employees — export the employee register"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || g_strcmp0 (argv[1], "employees") != 0)
+    return usage_error (context, _("Name what to export: export employees --csv OUT.csv"));
+  if (csv == NULL && xlsx == NULL)
+    return usage_error (context, _("Give --csv OUT.csv, --xlsx OUT.xlsx, or both"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (csv != NULL && !kp_employee_export_csv (db, csv, &error))
+    return fail (error);
+  if (xlsx != NULL && !kp_report_export_employees_xlsx (db, xlsx, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+static int
+cmd_chart (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *unit = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(KpBarChart) chart = NULL;
+  GError *error = NULL;
+  gint64 unit_id = 0;
+  int width = 900;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "png", 0, 0, G_OPTION_ARG_FILENAME, &png, N_("Draw the chart as a PNG image"), N_("OUT.png") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Draw the chart as a PDF page"), N_("OUT.pdf") },
+    { "svg", 0, 0, G_OPTION_ARG_FILENAME, &svg, N_("Draw the chart as an SVG drawing"), N_("OUT.svg") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+      N_("Only this unit and its sub-units (its exact name)"), N_("NAME") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels or points (default 900)"),
+      N_("W") },
+    { NULL }
+  };
+  struct { const char *path; KpChartFormat format; } outputs[] = {
+    { NULL, KP_CHART_FORMAT_PNG }, { NULL, KP_CHART_FORMAT_PDF }, { NULL, KP_CHART_FORMAT_SVG },
+  };
+
+  context = g_option_context_new (_("employees-by-unit — draw the head count per unit"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || g_strcmp0 (argv[1], "employees-by-unit") != 0)
+    return usage_error (context, _("Name the chart: chart employees-by-unit --png OUT.png"));
+  outputs[0].path = png;
+  outputs[1].path = pdf;
+  outputs[2].path = svg;
+  if (png == NULL && pdf == NULL && svg == NULL)
+    return usage_error (context, _("Give --png, --pdf or --svg with an output file"));
+  if (width < 300 || width > 10000)
+    return usage_error (context, _("The width must be between 300 and 10000"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (unit != NULL)
+    {
+      GListModel *units = kp_database_get_units (db);
+
+      for (guint i = 0; i < g_list_model_get_n_items (units) && unit_id == 0; i++)
+        {
+          g_autoptr(KpUnit) u = g_list_model_get_item (units, i);
+
+          if (g_strcmp0 (kp_unit_get_name (u), unit) == 0)
+            unit_id = kp_unit_get_id (u);
+        }
+      if (unit_id == 0)
+        {
+          g_printerr (_("kompeten-cli: there is no unit named “%s”\n"), unit);
+          return EXIT_FAILED;
+        }
+    }
+
+  chart = kp_report_employees_by_unit (db, unit_id, &error);
+  if (chart == NULL)
+    return fail (error);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    if (outputs[i].path != NULL &&
+        !kp_chart_render_to_file (kp_bar_chart_draw, chart, outputs[i].format, width,
+                                  kp_bar_chart_get_natural_height (chart, width),
+                                  outputs[i].path, &error))
+      return fail (error);
+  return EXIT_OK;
+}
+
+static int
+cmd_audit (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  KpAuditCheck check = { 0 };
+  GError *error = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("verify — check the audit log's hash chain"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Recomputes the hash of every event and its link to the one "
+                                  "before. Prints the number of events and the head hash (the "
+                                  "checkpoint printed on minutes and publications); names the "
+                                  "first broken event otherwise."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || g_strcmp0 (argv[1], "verify") != 0)
+    return usage_error (context, _("Say what to do: audit verify"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (!kp_audit_verify (db, &check, &error))
+    return fail (error);
+  /* Translators: the number of events, then the last event's number and hash. */
+  g_print (_("The audit log is intact: %'" G_GINT64_FORMAT " events.\n"), check.n_events);
+  g_print (_("Head: %" G_GINT64_FORMAT ":%s\n"), check.head_seq, check.head_hash);
+  return EXIT_OK;
+}
+
+static int
+cmd_demo (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  GError *error = NULL;
+  int status = EXIT_OK;
+
+  context = g_option_context_new (_("— fill an empty database with the demo register"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("The demo register of Kabupaten Lampung Selatan: 24 units, "
+                                  "their positions and 500 employees with their supervisors."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("demo takes no arguments"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL || !kp_database_load_demo (db, &error))
+    return fail (error);
+  g_print (_("The demo register is in %s.\n"), kp_database_get_path (db));
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "import", "employees FILE", N_("Import a pegawai.csv register export"), cmd_import },
+  { "export", "employees --csv|--xlsx OUT", N_("Export the register"), cmd_export },
+  { "chart", "employees-by-unit --png|--pdf|--svg OUT", N_("Draw the head count per unit"),
+    cmd_chart },
+  { "audit", "verify", N_("Verify the audit log's hash chain"), cmd_audit },
+  { "demo", "", N_("Fill an empty database with the demo register"), cmd_demo },
+};
+
+static void
+print_help (FILE *out)
+{
+  g_autofree char *default_path = kp_database_get_default_path ();
+
+  fprintf (out, "%s\n", _("Usage: kompeten-cli [--db FILE] COMMAND [ARGS…]"));
+  fprintf (out, "\n%s\n", _("Competency management and transparent recruitment for civil servants."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
+      fprintf (out, "  %-48s %s\n", synopsis, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-48s %s\n", "--db FILE", _("The database (created if missing)"));
+  fprintf (out, "  %-48s %s\n", "", default_path);
+  fprintf (out, "  %-48s %s\n", "--version", _("Print the version"));
+  fprintf (out, "  %-48s %s\n", "-h, --help", _("Show this help; COMMAND --help shows a command's"));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *db_path = NULL;
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOMPETEN_LOCALEDIR") != NULL
+                                       ? g_getenv ("KOMPETEN_LOCALEDIR")
+                                       : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command. */
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (strcmp (argv[i], "--db") == 0 && i + 1 < argc)
+        db_path = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--db="))
+        db_path = argv[i] + 5;
+      else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_help (stdout);
+          return EXIT_OK;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          g_print ("kompeten-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else
+        {
+          g_printerr (_("kompeten-cli: unknown option “%s”\n\n"), argv[i]);
+          print_help (stderr);
+          return EXIT_USAGE;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (strcmp (argv[i], commands[c].name) == 0)
+      {
+        /* The command sees itself as argv[0], so its --help reads "kompeten-cli import …". */
+        g_autofree char *prgname = g_strdup_printf ("kompeten-cli %s", commands[c].name);
+
+        g_set_prgname (prgname);
+        return commands[c].func (db_path, argc - i, argv + i);
+      }
+
+  g_printerr (_("kompeten-cli: unknown command “%s”\n\n"), argv[i]);
+  print_help (stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-csv-reader-private.h: streaming CSV records out of spreadsheet exports, over libcsv.
+ * Detects the delimiter and a BOM, refuses binary and non-UTF-8 files, and knows the physical
+ * line on which each record starts (a quoted field may hold newlines). Memory stays flat:
+ * one record at a time. Shared by every importer. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _KpCsvReader KpCsvReader;
+
+typedef struct {
+  guint64 line;     /* physical line on which the record starts (1 = first line) */
+  guint n_fields;
+  char **fields;    /* NUL-terminated, valid UTF-8 */
+} KpCsvRecord;
+
+/* Opens @file and reads its start. Errors (KP_MODEL_ERROR_FILE): missing or unreadable, empty,
+ * binary, UTF-16. */
+KpCsvReader *_kp_csv_reader_open (GFile *file, GCancellable *cancellable, GError **error);
+void _kp_csv_reader_free (KpCsvReader *self);
+char _kp_csv_reader_get_delimiter (KpCsvReader *self);
+
+/* The next record, valid until the next call; NULL with no error at the end of the file.
+ * Errors: not UTF-8 (naming the line), an unterminated quote, a field over 1 MB. */
+const KpCsvRecord *_kp_csv_reader_next (KpCsvReader *self, GError **error);
+/* How far through the file (0..1); 0 when the size is unknown. */
+double _kp_csv_reader_get_fraction (KpCsvReader *self);
+/* The hex SHA-256 of every byte of the file, once the end was reached; else NULL. */
+const char *_kp_csv_reader_get_checksum (KpCsvReader *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpCsvReader, _kp_csv_reader_free)
+
+/* Writes one CSV row (RFC 4180 quoting where needed, "\n" line ends) to @out. */
+gboolean _kp_csv_write_row (GOutputStream *out, const char *const *fields, guint n_fields,
+                            GError **error);
+
+G_END_DECLS

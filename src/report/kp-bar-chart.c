@@ -1,0 +1,693 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-bar-chart.c: a horizontal bar chart (one labelled bar per category), drawn with Cairo and
+ * PangoCairo only, so the same code serves the window, PNG, PDF, SVG and printing.
+ *
+ * Everything is measured in user units; a user unit is a CSS pixel in the window and a point in
+ * PDF/SVG, so a chart exported at the same width looks the same everywhere. Font sizes are given
+ * in points and converted to user units at 96 dpi (the window's convention). */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "kompeten/kp-chart.h"
+
+struct _KpBarChart
+{
+  char *title;        /* "" when none */
+  char *subtitle;     /* NULL when none */
+  char *value_label;  /* "" when none */
+  GPtrArray *labels;  /* of char *, owned */
+  GArray *values;     /* of gint64 */
+  gint64 total;
+};
+
+/* User units per typographic point. */
+#define PT (96.0 / 72.0)
+
+#define FONT_FAMILY "Cantarell, DejaVu Sans"
+#define TITLE_SIZE (16.0 * PT)
+#define SUBTITLE_SIZE (10.5 * PT)
+#define LABEL_SIZE (10.0 * PT)
+#define VALUE_SIZE (9.5 * PT)
+#define TICK_SIZE (9.0 * PT)
+#define CAPTION_SIZE (10.0 * PT)
+#define EMPTY_SIZE (11.0 * PT)
+
+#define MARGIN_X 24.0
+#define MARGIN_TOP 20.0
+#define MARGIN_BOTTOM 18.0
+#define SUBTITLE_GAP 4.0
+#define HEADER_GAP 18.0
+#define LABEL_GAP 12.0        /* between the label column and the value axis */
+#define VALUE_GAP 6.0         /* between a bar's end and its value */
+#define LABEL_FRACTION 0.4    /* the label column never takes more of the width */
+#define MIN_PLOT_WIDTH 120.0
+#define MAX_LABEL_LINES 2
+#define ROW_PADDING 10.0      /* keeps two-line labels of neighbouring rows apart */
+#define MIN_ROW_HEIGHT 26.0
+#define MAX_ROW_STRETCH 1.5   /* rows grow at most this much when given more height */
+#define BAR_FRACTION 0.62
+#define MAX_BAR_HEIGHT 24.0
+#define BAR_RADIUS 3.0
+#define TICK_GAP 6.0          /* between the last row and the tick labels */
+#define TICK_SPACING 80.0     /* aim for a gridline about every this many units */
+#define TICK_LABEL_GAP 10.0   /* minimum room between neighbouring tick labels */
+#define CAPTION_GAP 8.0
+#define EMPTY_HEIGHT 96.0
+
+/* Adwaita palette: white page, dark text, blue bars, light grey grid. */
+#define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
+#define COLOR_BACKGROUND 0xffffff
+#define COLOR_TITLE 0x241f31
+#define COLOR_TEXT 0x3d3846
+#define COLOR_DIM 0x5e5c64
+#define COLOR_BAR 0x3584e4
+#define COLOR_GRID 0xdeddda
+#define COLOR_BASELINE 0x9a9996
+
+/* Everything the chart needs to be drawn at one size, measured once so that drawing and
+ * kp_bar_chart_get_natural_height() cannot disagree. */
+typedef struct
+{
+  PangoContext *context;
+  PangoLayout *title;      /* NULL when there is none */
+  PangoLayout *subtitle;   /* NULL when there is none */
+  PangoLayout *caption;    /* NULL when there is none */
+  PangoLayout *empty;      /* "No data", only for a chart without bars */
+  GPtrArray *labels;       /* of PangoLayout, one per bar */
+  GPtrArray *values;       /* of PangoLayout, one per bar */
+  GPtrArray *ticks;        /* of PangoLayout, one per gridline */
+
+  double title_y;
+  double subtitle_y;
+  double rows_y;           /* top of the first bar row */
+  double row_height;
+  double bar_height;
+  double label_x;
+  double label_width;
+  double plot_x;           /* where value 0 is */
+  double plot_width;       /* from value 0 to axis_max */
+  double axis_max;
+  double step;
+  double ticks_y;
+  double caption_y;
+  double height;           /* the height laid out for (the natural one when asked for it) */
+} ChartLayout;
+
+static void
+chart_free (gpointer data)
+{
+  KpBarChart *self = data;
+
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->value_label);
+  g_ptr_array_unref (self->labels);
+  g_array_unref (self->values);
+}
+
+/* Pango warns on invalid UTF-8 and lays out control characters as boxes; labels come from the
+ * database, so clean them here once. */
+static char *
+clean_text (const char *text)
+{
+  char *clean = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+  return g_strdelimit (clean, "\n\r\t\v\f", ' ');
+}
+
+static char *
+format_value (gint64 value)
+{
+  /* The ' flag groups thousands as LC_NUMERIC says ("1.234" in Indonesian). */
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+}
+
+static PangoLayout *
+new_layout (PangoContext *context, const char *text, double size, PangoWeight weight)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+
+  /* Absolute sizes are in user units, independent of the context's resolution, which differs
+   * between image, vector and print targets. */
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static void
+set_layout_size (PangoLayout *layout, double size)
+{
+  PangoFontDescription *desc = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+}
+
+static void
+get_size (PangoLayout *layout, double *width, double *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+static double
+get_width (PangoLayout *layout)
+{
+  double width;
+
+  get_size (layout, &width, NULL);
+  return width;
+}
+
+static double
+get_height (PangoLayout *layout)
+{
+  double height;
+
+  get_size (layout, NULL, &height);
+  return height;
+}
+
+/* The 1, 2, 5 × 10^n nearest to @raw (Heckbert's "nice numbers"): rounding rather than
+ * always going up keeps the axis from running far past the longest bar. */
+static double
+nice_step (double raw)
+{
+  double magnitude;
+  double normal;
+
+  if (raw <= 1.0)
+    return 1.0;   /* values are whole numbers: no gridline between them */
+
+  magnitude = pow (10.0, floor (log10 (raw)));
+  normal = raw / magnitude;
+  if (normal < 1.5)
+    return magnitude;
+  if (normal < 3.0)
+    return 2.0 * magnitude;
+  if (normal < 7.0)
+    return 5.0 * magnitude;
+  return 10.0 * magnitude;
+}
+
+/* The next coarser step after @step, itself one of 1, 2, 5 × 10^n. */
+static double
+next_step (double step)
+{
+  double magnitude = pow (10.0, floor (log10 (step) + 1e-9));
+  double normal = step / magnitude;
+
+  if (normal < 1.5)
+    return 2.0 * magnitude;
+  if (normal < 3.0)
+    return 5.0 * magnitude;
+  return 10.0 * magnitude;
+}
+
+static gint64
+get_max_value (const KpBarChart *self)
+{
+  gint64 max = 0;
+
+  for (guint i = 0; i < self->values->len; i++)
+    max = MAX (max, g_array_index (self->values, gint64, i));
+
+  return max;
+}
+
+static void
+make_ticks (ChartLayout *lo, double max_value)
+{
+  guint target = (guint) CLAMP (round (lo->plot_width / TICK_SPACING), 2, 10);
+
+  lo->step = nice_step (max_value / target);
+
+  /* Widen the step until the tick labels do not touch each other. */
+  for (;;)
+    {
+      guint n_ticks;
+      double widest = 0;
+
+      lo->axis_max = MAX (ceil (max_value / lo->step), 1.0) * lo->step;
+      n_ticks = (guint) llround (lo->axis_max / lo->step) + 1;
+
+      g_ptr_array_set_size (lo->ticks, 0);
+      for (guint i = 0; i < n_ticks; i++)
+        {
+          /* As a double: the last tick may lie beyond G_MAXINT64 for absurd values. */
+          g_autofree char *text = g_strdup_printf ("%'.0f", i * lo->step);
+          PangoLayout *tick = new_layout (lo->context, text, TICK_SIZE, PANGO_WEIGHT_NORMAL);
+
+          widest = MAX (widest, get_width (tick));
+          g_ptr_array_add (lo->ticks, tick);
+        }
+
+      if (n_ticks <= 2 || lo->step / lo->axis_max * lo->plot_width >= widest + TICK_LABEL_GAP)
+        break;
+
+      lo->step = next_step (lo->step);
+    }
+}
+
+static void
+chart_layout_clear (ChartLayout *lo)
+{
+  g_clear_object (&lo->title);
+  g_clear_object (&lo->subtitle);
+  g_clear_object (&lo->caption);
+  g_clear_object (&lo->empty);
+  g_clear_pointer (&lo->labels, g_ptr_array_unref);
+  g_clear_pointer (&lo->values, g_ptr_array_unref);
+  g_clear_pointer (&lo->ticks, g_ptr_array_unref);
+  g_clear_object (&lo->context);
+}
+
+/* Lays the chart out in @width; @height < 0 asks for the natural height. */
+static void
+chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double width, double height)
+{
+  cairo_font_options_t *options;
+  double inner_width = MAX (width - 2 * MARGIN_X, 1.0);
+  double y = MARGIN_TOP;
+  double value_width = 0;
+  double label_natural = 0;
+  double reserve_right;
+  double line_height;
+  double natural_row;
+  double bottom;
+  double last_tick_half;
+  guint lines = 1;
+  guint n_bars = self->values->len;
+
+  memset (lo, 0, sizeof *lo);
+  lo->context = pango_cairo_create_context (cr);
+  lo->labels = g_ptr_array_new_with_free_func (g_object_unref);
+  lo->values = g_ptr_array_new_with_free_func (g_object_unref);
+  lo->ticks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Unhinted metrics keep text the same width at any scale, so the natural height measured on
+   * a scratch surface holds on the 2x PNG and on paper. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  /* Outline hinting would also distort small text on the 2x image; charts are scaled anyway. */
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (lo->context, options);
+  cairo_font_options_destroy (options);
+  /* Whole-unit glyph positions would be whole points in a PDF and two pixels on the 2x image:
+   * visibly uneven letter spacing. */
+  pango_context_set_round_glyph_positions (lo->context, FALSE);
+
+  /* Header */
+  if (*self->title != '\0')
+    {
+      lo->title = new_layout (lo->context, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+      pango_layout_set_width (lo->title, (int) (inner_width * PANGO_SCALE));
+      pango_layout_set_wrap (lo->title, PANGO_WRAP_WORD_CHAR);
+      lo->title_y = y;
+      y += get_height (lo->title);
+    }
+  if (self->subtitle != NULL)
+    {
+      lo->subtitle = new_layout (lo->context, self->subtitle, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
+      pango_layout_set_width (lo->subtitle, (int) (inner_width * PANGO_SCALE));
+      pango_layout_set_wrap (lo->subtitle, PANGO_WRAP_WORD_CHAR);
+      if (lo->title != NULL)
+        y += SUBTITLE_GAP;
+      lo->subtitle_y = y;
+      y += get_height (lo->subtitle);
+    }
+  if (lo->title != NULL || lo->subtitle != NULL)
+    y += HEADER_GAP;
+  lo->rows_y = y;
+
+  if (n_bars == 0)
+    {
+      lo->empty = new_layout (lo->context, _("No data"), EMPTY_SIZE, PANGO_WEIGHT_NORMAL);
+      lo->height = height >= 0 ? height : y + EMPTY_HEIGHT + MARGIN_BOTTOM;
+      return;
+    }
+
+  /* Columns: labels, then the plot, then room for the longest value after the longest bar. */
+  for (guint i = 0; i < n_bars; i++)
+    {
+      g_autofree char *text = format_value (g_array_index (self->values, gint64, i));
+      PangoLayout *value = new_layout (lo->context, text, VALUE_SIZE, PANGO_WEIGHT_NORMAL);
+      PangoLayout *label = new_layout (lo->context, g_ptr_array_index (self->labels, i),
+                                       LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+
+      value_width = MAX (value_width, get_width (value));
+      label_natural = MAX (label_natural, get_width (label));
+      g_ptr_array_add (lo->values, value);
+      g_ptr_array_add (lo->labels, label);
+    }
+
+  reserve_right = VALUE_GAP + value_width;
+  lo->label_width = MIN (ceil (label_natural), inner_width * LABEL_FRACTION);
+  lo->plot_width = inner_width - lo->label_width - LABEL_GAP - reserve_right;
+  if (lo->plot_width < MIN_PLOT_WIDTH)
+    {
+      /* A narrow chart: give the bars their minimum before the labels. */
+      lo->label_width = MAX (lo->label_width - (MIN_PLOT_WIDTH - lo->plot_width), inner_width * 0.2);
+      lo->plot_width = MAX (inner_width - lo->label_width - LABEL_GAP - reserve_right, 1.0);
+    }
+  lo->label_x = MARGIN_X;
+  lo->plot_x = MARGIN_X + lo->label_width + LABEL_GAP;
+
+  make_ticks (lo, (double) get_max_value (self));
+  /* The last tick label is centred on the plot's end; keep it inside the margin. */
+  last_tick_half = get_width (g_ptr_array_index (lo->ticks, lo->ticks->len - 1)) / 2;
+  if (last_tick_half > reserve_right)
+    lo->plot_width = MAX (lo->plot_width - (last_tick_half - reserve_right), 1.0);
+
+  /* Rows: tall enough for the labels that wrap, at most two lines each. */
+  for (guint i = 0; i < n_bars; i++)
+    {
+      PangoLayout *label = g_ptr_array_index (lo->labels, i);
+
+      pango_layout_set_width (label, (int) (lo->label_width * PANGO_SCALE));
+      pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
+      lines = MAX (lines, MIN ((guint) pango_layout_get_line_count (label), MAX_LABEL_LINES));
+    }
+  {
+    g_autoptr(PangoLayout) probe = new_layout (lo->context, "Ag", LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+
+    line_height = get_height (probe);
+  }
+  natural_row = MAX (lines * line_height + ROW_PADDING, MIN_ROW_HEIGHT);
+
+  bottom = TICK_GAP + get_height (g_ptr_array_index (lo->ticks, 0)) + MARGIN_BOTTOM;
+  if (*self->value_label != '\0')
+    {
+      lo->caption = new_layout (lo->context, self->value_label, CAPTION_SIZE, PANGO_WEIGHT_NORMAL);
+      pango_layout_set_width (lo->caption, (int) (inner_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (lo->caption, PANGO_ELLIPSIZE_END);
+      bottom += CAPTION_GAP + get_height (lo->caption);
+    }
+
+  if (height < 0)
+    {
+      lo->row_height = natural_row;
+      lo->height = y + n_bars * natural_row + bottom;
+    }
+  else
+    {
+      lo->row_height = MIN ((height - y - bottom) / n_bars, natural_row * MAX_ROW_STRETCH);
+      lo->row_height = MAX (lo->row_height, 1.0);
+      lo->height = height;
+    }
+
+  /* When squeezed, show fewer lines, and shrink the text rather than let rows overlap. */
+  {
+    double room = lo->row_height - 2.0;
+    int fit = (int) CLAMP (floor (room / line_height), 1, MAX_LABEL_LINES);
+
+    if (room < line_height)
+      {
+        double scale = MAX (room, 1.0) / line_height;
+
+        for (guint i = 0; i < n_bars; i++)
+          {
+            set_layout_size (g_ptr_array_index (lo->labels, i), LABEL_SIZE * scale);
+            set_layout_size (g_ptr_array_index (lo->values, i), VALUE_SIZE * scale);
+          }
+      }
+
+    for (guint i = 0; i < n_bars; i++)
+      {
+        PangoLayout *label = g_ptr_array_index (lo->labels, i);
+
+        pango_layout_set_height (label, -fit);
+        pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      }
+  }
+
+  lo->bar_height = MIN (lo->row_height * BAR_FRACTION, MAX_BAR_HEIGHT);
+  lo->ticks_y = lo->rows_y + n_bars * lo->row_height + TICK_GAP;
+  lo->caption_y = lo->ticks_y + get_height (g_ptr_array_index (lo->ticks, 0)) + CAPTION_GAP;
+}
+
+static void
+show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, guint32 color)
+{
+  cairo_set_source_rgb (cr, RGB (color));
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A bar with its far end rounded: it grows out of the baseline. */
+static void
+bar_path (cairo_t *cr, double x, double y, double width, double height)
+{
+  double r = MIN (BAR_RADIUS, MIN (height / 2, width));
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width - r, y);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_line_to (cr, x + width, y + height - r);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_line_to (cr, x, y + height);
+  cairo_close_path (cr);
+}
+
+static void
+draw_bars (const KpBarChart *self, const ChartLayout *lo, cairo_t *cr)
+{
+  double rows_end = lo->rows_y + self->values->len * lo->row_height;
+
+  /* Gridlines on whole units, so they stay sharp on the 1x and 2x images. */
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < lo->ticks->len; i++)
+    {
+      double x = round (lo->plot_x + i * lo->step / lo->axis_max * lo->plot_width);
+
+      cairo_set_source_rgb (cr, RGB (i == 0 ? COLOR_BASELINE : COLOR_GRID));
+      cairo_move_to (cr, x, lo->rows_y - 4);
+      cairo_line_to (cr, x, rows_end);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < self->values->len; i++)
+    {
+      gint64 value = g_array_index (self->values, gint64, i);
+      PangoLayout *label = g_ptr_array_index (lo->labels, i);
+      PangoLayout *text = g_ptr_array_index (lo->values, i);
+      double center = lo->rows_y + (i + 0.5) * lo->row_height;
+      double bar_width = value / lo->axis_max * lo->plot_width;
+      double zero_x = round (lo->plot_x) + 0.5;   /* just right of the baseline */
+
+      if (bar_width > 0.5)
+        {
+          bar_path (cr, zero_x, center - lo->bar_height / 2, MAX (bar_width - 0.5, 0.5),
+                    lo->bar_height);
+          cairo_set_source_rgb (cr, RGB (COLOR_BAR));
+          cairo_fill (cr);
+        }
+
+      {
+        double w, h;
+        double x = lo->plot_x + bar_width + VALUE_GAP;
+
+        /* A gridline must not run through the number. */
+        get_size (text, &w, &h);
+        cairo_rectangle (cr, x - 2, center - h / 2, w + 4, h);
+        cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
+        cairo_fill (cr);
+        show_layout (cr, text, x, center - h / 2, COLOR_TEXT);
+      }
+      show_layout (cr, label, lo->label_x, center - get_height (label) / 2, COLOR_TEXT);
+    }
+
+  for (guint i = 0; i < lo->ticks->len; i++)
+    {
+      PangoLayout *tick = g_ptr_array_index (lo->ticks, i);
+      double x = lo->plot_x + i * lo->step / lo->axis_max * lo->plot_width;
+
+      show_layout (cr, tick, x - get_width (tick) / 2, lo->ticks_y, COLOR_DIM);
+    }
+
+  if (lo->caption != NULL)
+    {
+      double width = get_width (lo->caption);
+      double x = lo->plot_x + (lo->plot_width - width) / 2;
+
+      /* Centred under the axis, but never off the page for a long caption. */
+      x = CLAMP (x, MARGIN_X, MAX (lo->plot_x + lo->plot_width + MARGIN_X - width, MARGIN_X));
+      show_layout (cr, lo->caption, x, lo->caption_y, COLOR_DIM);
+    }
+}
+
+/**
+ * kp_bar_chart_new:
+ * @title: (nullable): the chart's heading
+ * @value_label: (nullable): the caption of the value axis
+ *
+ * Returns: (transfer full): a new chart without bars
+ */
+KpBarChart *
+kp_bar_chart_new (const char *title, const char *value_label)
+{
+  KpBarChart *self = g_atomic_rc_box_new0 (KpBarChart);
+
+  self->title = clean_text (title);
+  self->value_label = clean_text (value_label);
+  self->labels = g_ptr_array_new_with_free_func (g_free);
+  self->values = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  return self;
+}
+
+KpBarChart *
+kp_bar_chart_ref (KpBarChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (chart);
+}
+
+void
+kp_bar_chart_unref (KpBarChart *chart)
+{
+  g_return_if_fail (chart != NULL);
+
+  g_atomic_rc_box_release_full (chart, chart_free);
+}
+
+void
+kp_bar_chart_set_subtitle (KpBarChart *chart, const char *subtitle)
+{
+  g_return_if_fail (chart != NULL);
+
+  g_clear_pointer (&chart->subtitle, g_free);
+  if (subtitle != NULL && *subtitle != '\0')
+    chart->subtitle = clean_text (subtitle);
+}
+
+void
+kp_bar_chart_add (KpBarChart *chart, const char *label, gint64 value)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (value >= 0);
+
+  g_ptr_array_add (chart->labels, clean_text (label));
+  g_array_append_val (chart->values, value);
+  /* Saturate rather than overflow (undefined for signed integers). */
+  chart->total = value > G_MAXINT64 - chart->total ? G_MAXINT64 : chart->total + value;
+}
+
+guint
+kp_bar_chart_get_n_bars (const KpBarChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+
+  return chart->values->len;
+}
+
+const char *
+kp_bar_chart_get_label (const KpBarChart *chart, guint index)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_return_val_if_fail (index < chart->labels->len, NULL);
+
+  return g_ptr_array_index (chart->labels, index);
+}
+
+gint64
+kp_bar_chart_get_value (const KpBarChart *chart, guint index)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+  g_return_val_if_fail (index < chart->values->len, 0);
+
+  return g_array_index (chart->values, gint64, index);
+}
+
+gint64
+kp_bar_chart_get_total (const KpBarChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, 0);
+
+  return chart->total;
+}
+
+double
+kp_bar_chart_get_natural_height (const KpBarChart *chart, double width)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  ChartLayout lo;
+  double height;
+
+  g_return_val_if_fail (chart != NULL, 0);
+  g_return_val_if_fail (width > 0, 0);
+
+  /* Text is measured the same on any surface (unhinted metrics); a 1x1 image is the cheapest. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  chart_layout_init (&lo, chart, cr, width, -1);
+  height = ceil (lo.height);
+  chart_layout_clear (&lo);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return height;
+}
+
+void
+kp_bar_chart_draw (gconstpointer chart, cairo_t *cr, double width, double height)
+{
+  const KpBarChart *self = chart;
+  ChartLayout lo;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
+  cairo_paint (cr);
+
+  chart_layout_init (&lo, self, cr, width, height);
+
+  if (lo.title != NULL)
+    show_layout (cr, lo.title, MARGIN_X, lo.title_y, COLOR_TITLE);
+  if (lo.subtitle != NULL)
+    show_layout (cr, lo.subtitle, MARGIN_X, lo.subtitle_y, COLOR_DIM);
+
+  if (lo.empty != NULL)
+    {
+      double w, h;
+
+      get_size (lo.empty, &w, &h);
+      show_layout (cr, lo.empty, (width - w) / 2,
+                   lo.rows_y + MAX ((height - lo.rows_y - MARGIN_BOTTOM - h) / 2, 0), COLOR_DIM);
+    }
+  else
+    {
+      draw_bars (self, &lo, cr);
+    }
+
+  chart_layout_clear (&lo);
+  cairo_restore (cr);
+}
