@@ -264,7 +264,8 @@ kp_database_open (const char *path, GError **error)
   /* WAL: readers never block the writer, and a killed process leaves a consistent file. */
   if (!_kp_db_exec (self->db,
                     "PRAGMA journal_mode = WAL;"
-                    "PRAGMA synchronous = FULL;",
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA cache_size = -65536;",
                     error))
     return NULL;
 

@@ -99,7 +99,8 @@ clean_text (Check *check, const char *const text[], KpEmployeeField field, guint
   if (text[field] == NULL)
     return NULL;
   clean = kp_text_squash (text[field]);
-  if (g_utf8_strlen (clean, -1) > (glong) max_chars)
+  /* Bytes bound characters from above: count characters only when it matters. */
+  if (strlen (clean) > max_chars && g_utf8_strlen (clean, -1) > (glong) max_chars)
     {
       g_autofree char *reason =
         /* Translators: %u is a number of characters. */

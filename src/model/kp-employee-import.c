@@ -747,6 +747,7 @@ typedef struct {
   GHashTable *units;      /* folded name -> gint64* id */
   GHashTable *positions;  /* "unit_id\x1ffolded title" -> PositionRef */
   GArray *pending;        /* of PendingSupervisor */
+  gboolean was_empty;     /* the register had no employees: every row is new */
 } Apply;
 
 static gint64
@@ -851,6 +852,21 @@ ensure_position (Apply *apply, gint64 unit_id, const char *title, int kind,
   return ref.id;
 }
 
+/* Whether @nip's row is already in the database (its line came earlier, or it was there). */
+static gboolean
+supervisor_written (Apply *apply, const char *nip)
+{
+  KpStmt *stmt = _kp_db_prepare (apply->db, "SELECT 1 FROM employee WHERE nip = ?", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  _kp_stmt_bind_text (stmt, 1, nip);
+  found = _kp_stmt_step (stmt, NULL) == KP_STEP_ROW;
+  _kp_stmt_reset (stmt);
+  return found;
+}
+
 /* Inserts or updates one accepted row. */
 static gboolean
 apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
@@ -878,6 +894,7 @@ apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
                                       &kind_changed, error)) == 0)
     return FALSE;
 
+  /* Into an empty register every row is new: no need to look each one up. */
   stmt = _kp_db_prepare (apply->db,
                          "SELECT e.id, e.name, e.sex, e.birth_place, e.birth_date, e.education, "
                          "e.grade, e.position_id, e.email, e.phone, s.nip "
@@ -887,7 +904,7 @@ apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
   if (stmt == NULL)
     return FALSE;
   _kp_stmt_bind_text (stmt, 1, values->nip);
-  step = _kp_stmt_step (stmt, error);
+  step = apply->was_empty ? KP_STEP_DONE : _kp_stmt_step (stmt, error);
   if (step == KP_STEP_ERROR)
     return FALSE;
   if (step == KP_STEP_ROW)
@@ -926,11 +943,14 @@ apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
       return TRUE;
     }
 
+  /* A supervisor already written (the usual order: heads first) is set right away; later
+   * ones wait for the end of the file. */
   if (id == 0)
     stmt = _kp_db_prepare (apply->db,
                            "INSERT INTO employee (nip, name, sex, birth_place, birth_date, "
-                           "education, grade, position_id, email, phone) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                           "education, grade, position_id, email, phone, supervisor_id) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                           "        (SELECT id FROM employee WHERE nip = ?11))",
                            error);
   else
     stmt = _kp_db_prepare (apply->db,
@@ -952,6 +972,8 @@ apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
   _kp_stmt_bind_text (stmt, 10, phone != NULL ? phone : "");
   if (id > 0)
     _kp_stmt_bind_int64 (stmt, 11, id);
+  else
+    _kp_stmt_bind_text (stmt, 11, supervisor);
   if (!_kp_stmt_run (stmt, error))
     return FALSE;
 
@@ -959,7 +981,7 @@ apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
     {
       id = _kp_db_last_insert_id (apply->db);
       self->counts.created++;
-      supervisor_same = supervisor == NULL;
+      supervisor_same = supervisor == NULL || supervisor_written (apply, supervisor);
     }
   else
     self->counts.updated++;
@@ -1037,6 +1059,9 @@ kp_employee_import_apply (KpEmployeeImport *self, gboolean all_or_nothing,
     return FALSE;
   if (!_kp_db_begin (db, error))
     return FALSE;
+  apply.was_empty = _kp_db_query_int64 (db, "SELECT count (*) FROM (SELECT 1 FROM employee LIMIT 1)",
+                                        1, &local_error) == 0;
+  g_clear_error (&local_error);
 
   while ((record = _kp_csv_reader_next (reader, &local_error)) != NULL)
     {
