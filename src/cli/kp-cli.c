@@ -151,8 +151,8 @@ cmd_import (const char *db_path, int argc, char **argv)
 
   file = g_file_new_for_commandline_arg (argv[2]);
   import = kp_employee_import_new (db, file);
+  /* apply checks every row as it goes: no separate analysis pass is needed here. */
   if (!kp_employee_import_open (import, &error) ||
-      !kp_employee_import_analyze (import, NULL, NULL, NULL, &error) ||
       !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
     return fail (error);
 

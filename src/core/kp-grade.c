@@ -59,6 +59,11 @@ kp_grade_parse (const char *text, GError **error)
 
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
+  /* The canonical spelling, the common case, needs no folding. */
+  for (int grade = 0; text != NULL && grade < KP_GRADE_COUNT; grade++)
+    if (strcmp (text, kp_grade_to_string (grade)) == 0)
+      return grade;
+
   shown = kp_text_squash (text != NULL ? text : "");
   if (shown[0] == '\0')
     {

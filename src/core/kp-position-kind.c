@@ -77,6 +77,11 @@ kp_position_kind_parse (const char *text, GError **error)
 
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
+  /* Registers mostly hold the canonical names: skip the folding for them. */
+  for (int kind = 0; text != NULL && kind < KP_POSITION_KIND_COUNT; kind++)
+    if (strcmp (text, kind_names[kind].name) == 0)
+      return kind;
+
   shown = kp_text_squash (text != NULL ? text : "");
   if (shown[0] == '\0')
     {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kompeten/kp-core.h"
@@ -29,6 +31,10 @@ kp_sex_parse (const char *text)
 
   if (text == NULL)
     return KP_SEX_UNKNOWN;
+  if (strcmp (text, "L") == 0)
+    return KP_SEX_MALE;
+  if (strcmp (text, "P") == 0)
+    return KP_SEX_FEMALE;
 
   folded = kp_text_fold (text);
   for (gsize i = 0; i < G_N_ELEMENTS (sex_names); i++)

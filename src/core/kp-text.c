@@ -50,7 +50,7 @@ squash_ascii (const char *text, gboolean lower)
           *q++ = ' ';
           pending_space = FALSE;
         }
-      *q++ = lower ? g_ascii_tolower (*p) : *p;
+      *q++ = lower && *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
     }
   *q = '\0';
   return out;

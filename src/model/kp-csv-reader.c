@@ -43,18 +43,18 @@ struct _KpCsvReader
   guint64 line;          /* physical line being fed */
   guint64 record_start;  /* line on which the record being parsed started */
 
-  GPtrArray *building;   /* fields of the record being parsed */
+  GString *arena;        /* fields of the record being parsed, each NUL-terminated */
+  GArray *offsets;       /* where each field starts in the arena */
   GQueue ready;          /* KpCsvRecord* parsed but not yet handed out */
   KpCsvRecord *current;  /* handed out, freed on the next call */
   GError *parse_error;   /* set from a callback */
 };
 
+/* A record is one block: the struct, the field pointers, then the field bytes. One allocation
+ * per record instead of one per field keeps 100,000-row imports out of malloc. */
 static void
 record_free (KpCsvRecord *record)
 {
-  if (record == NULL)
-    return;
-  g_strfreev (record->fields);
   g_free (record);
 }
 
@@ -70,7 +70,9 @@ _kp_csv_reader_free (KpCsvReader *self)
   g_free (self->checksum_hex);
   g_free (self->chunk);
   g_free (self->display_name);
-  g_clear_pointer (&self->building, g_ptr_array_unref);
+  if (self->arena != NULL)
+    g_string_free (self->arena, TRUE);
+  g_clear_pointer (&self->offsets, g_array_unref);
   g_queue_clear_full (&self->ready, (GDestroyNotify) record_free);
   record_free (self->current);
   g_clear_error (&self->parse_error);
@@ -94,7 +96,7 @@ on_field (void *data, size_t len, void *user_data)
                      self->display_name, self->line);
       return;
     }
-  if (self->building->len >= MAX_FIELDS)
+  if (self->offsets->len >= MAX_FIELDS)
     {
       self->parse_error =
         g_error_new (KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
@@ -103,7 +105,13 @@ on_field (void *data, size_t len, void *user_data)
                      self->line, self->display_name, MAX_FIELDS);
       return;
     }
-  g_ptr_array_add (self->building, g_strndup (data != NULL ? data : "", len));
+  {
+    gsize offset = self->arena->len;
+
+    g_array_append_val (self->offsets, offset);
+    g_string_append_len (self->arena, data != NULL ? data : "", len);
+    g_string_append_c (self->arena, '\0');
+  }
 }
 
 static void
@@ -111,17 +119,27 @@ on_record (int terminator, void *user_data)
 {
   KpCsvReader *self = user_data;
   KpCsvRecord *record;
+  guint n = self->offsets->len;
+  gsize head = sizeof (KpCsvRecord) + (n + 1) * sizeof (char *);
+  char *bytes;
 
   if (self->parse_error != NULL)
     {
-      g_ptr_array_set_size (self->building, 0);
+      g_array_set_size (self->offsets, 0);
+      g_string_truncate (self->arena, 0);
       return;
     }
-  record = g_new0 (KpCsvRecord, 1);
+  record = g_malloc (head + self->arena->len);
   record->line = self->record_start;
-  record->n_fields = self->building->len;
-  g_ptr_array_add (self->building, NULL);
-  record->fields = (char **) g_ptr_array_steal (self->building, NULL);
+  record->n_fields = n;
+  record->fields = (char **) (record + 1);
+  bytes = (char *) record + head;
+  memcpy (bytes, self->arena->str, self->arena->len);
+  for (guint i = 0; i < n; i++)
+    record->fields[i] = bytes + g_array_index (self->offsets, gsize, i);
+  record->fields[n] = NULL;
+  g_array_set_size (self->offsets, 0);
+  g_string_truncate (self->arena, 0);
   g_queue_push_tail (&self->ready, record);
 }
 
@@ -184,7 +202,8 @@ _kp_csv_reader_open (GFile *file, GCancellable *cancellable, GError **error)
 
   self->display_name = g_file_get_parse_name (file);
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  self->building = g_ptr_array_new_with_free_func (g_free);
+  self->arena = g_string_sized_new (4096);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   self->chunk = g_malloc (CHUNK_SIZE);
   self->line = 1;

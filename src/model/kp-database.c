@@ -497,7 +497,6 @@ kp_database_load_demo (KpDatabase *self, GError **error)
   file = g_file_new_for_uri ("resource://" KP_RESOURCE_PREFIX "/seed/demo-pegawai.csv");
   import = kp_employee_import_new (self, file);
   if (!kp_employee_import_open (import, error) ||
-      !kp_employee_import_analyze (import, NULL, NULL, NULL, error) ||
       !kp_employee_import_apply (import, TRUE, NULL, NULL, NULL, error))
     return FALSE;
   g_assert (kp_employee_import_get_counts (import)->rejected == 0);

@@ -36,6 +36,9 @@ gint64 _kp_db_last_insert_id (KpDb *db);
 
 /* Bind by 1-based index. Text NULL binds SQL NULL; an id of 0 binds NULL. */
 void _kp_stmt_bind_text (KpStmt *stmt, int index, const char *value);
+/* Binds without copying: @value must stay valid until the statement is stepped and reset
+ * (for hot loops such as imports). */
+void _kp_stmt_bind_text_static (KpStmt *stmt, int index, const char *value);
 void _kp_stmt_bind_int64 (KpStmt *stmt, int index, gint64 value);
 void _kp_stmt_bind_id (KpStmt *stmt, int index, gint64 id);
 KpStep _kp_stmt_step (KpStmt *stmt, GError **error);

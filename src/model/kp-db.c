@@ -205,6 +205,15 @@ _kp_stmt_bind_text (KpStmt *stmt, int index, const char *value)
 }
 
 void
+_kp_stmt_bind_text_static (KpStmt *stmt, int index, const char *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (STMT (stmt), index);
+  else
+    sqlite3_bind_text (STMT (stmt), index, value, -1, SQLITE_STATIC);
+}
+
+void
 _kp_stmt_bind_int64 (KpStmt *stmt, int index, gint64 value)
 {
   sqlite3_bind_int64 (STMT (stmt), index, value);

@@ -48,6 +48,7 @@ static const KpEmployeeField required[] = {
 /* What pass 1 keeps of an accepted row, for pass 2 and for the supervisor checks. */
 typedef struct {
   guint64 line;
+  gint64 id;              /* the employee's row once written */
   const char *supervisor; /* interned; NULL: none, or unknown */
   guint8 state;           /* cycle search: 0 unvisited, 1 on the current path, 2 done */
 } RowInfo;
@@ -76,6 +77,7 @@ struct _KpEmployeeImport
   GStringChunk *strings; /* NIPs of accepted rows and their supervisors */
   GHashTable *rows;      /* accepted NIP -> RowInfo */
   GHashTable *rejected;  /* line -> line, of rejected records */
+  GHashTable *loops;     /* line -> KpImportProblem, rows refused for a supervisor loop */
 };
 
 G_DEFINE_FINAL_TYPE (KpEmployeeImport, kp_employee_import, G_TYPE_OBJECT)
@@ -87,6 +89,19 @@ problem_free (KpImportProblem *problem)
   g_free (problem->value);
   g_free (problem->reason);
   g_free (problem);
+}
+
+static KpImportProblem *
+problem_copy (const KpImportProblem *problem)
+{
+  KpImportProblem *copy = g_new0 (KpImportProblem, 1);
+
+  copy->line = problem->line;
+  copy->column = g_strdup (problem->column);
+  copy->value = g_strdup (problem->value);
+  copy->reason = g_strdup (problem->reason);
+  copy->warning = problem->warning;
+  return copy;
 }
 
 static char *
@@ -157,6 +172,7 @@ kp_employee_import_finalize (GObject *object)
   g_free (self->checksum);
   g_clear_pointer (&self->rows, g_hash_table_destroy);
   g_clear_pointer (&self->rejected, g_hash_table_destroy);
+  g_clear_pointer (&self->loops, g_hash_table_destroy);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   G_OBJECT_CLASS (kp_employee_import_parent_class)->finalize (object);
 }
@@ -171,6 +187,8 @@ static void
 kp_employee_import_init (KpEmployeeImport *self)
 {
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  self->loops = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                       (GDestroyNotify) problem_free);
 }
 
 /**
@@ -504,6 +522,9 @@ reject_one_cycle (KpEmployeeImport *self, GError **error)
                 add_problem (self, last_info->line, self->header[column],
                              last_info->supervisor, reason, FALSE);
               }
+              g_hash_table_insert (self->loops, GSIZE_TO_POINTER ((gsize) last_info->line),
+                                   problem_copy (g_ptr_array_index (self->problems,
+                                                                    self->problems->len - 1)));
               reject (self, last_info->line);
               self->counts.rejected++;
               g_hash_table_remove (self->rows, last);
@@ -530,14 +551,6 @@ check_supervisors (KpEmployeeImport *self, GError **error)
   if (column < 0)
     return TRUE;
 
-  while (reject_one_cycle (self, &local_error))
-    ;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
   /* After the loops are gone, so that a supervisor whose own row was refused is unknown. */
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -560,281 +573,132 @@ check_supervisors (KpEmployeeImport *self, GError **error)
   return TRUE;
 }
 
-gboolean
-kp_employee_import_analyze (KpEmployeeImport *self, GCancellable *cancellable,
-                            KpProgressFunc progress, gpointer user_data, GError **error)
-{
-  g_autoptr(KpCsvReader) reader = NULL;
-  g_autoptr(GHashTable) positions = NULL;
-  const KpCsvRecord *record;
-  GError *local_error = NULL;
-  KpEmployeeValues values = { 0 };
-  gboolean seen_format = FALSE;
-  GDate today;
-
-  g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), FALSE);
-  g_return_val_if_fail (!self->applied, FALSE);
-
-  if (!kp_employee_import_open (self, error))
-    return FALSE;
-
-  /* Start over: a remapped column invalidates an earlier analysis. */
-  memset (&self->counts, 0, sizeof self->counts);
-  g_ptr_array_set_size (self->problems, 0);
-  g_clear_pointer (&self->rows, g_hash_table_destroy);
-  g_clear_pointer (&self->rejected, g_hash_table_destroy);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
-  g_clear_pointer (&self->checksum, g_free);
-  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->rejected = g_hash_table_new (g_direct_hash, g_direct_equal);
-  self->strings = g_string_chunk_new (64 * 1024);
-  self->date_format = KP_DATE_FORMAT_ANY;
-  /* (unit, title) folded -> "kind:line", to catch a position given two kinds in one file. */
-  positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  _kp_today (&today);
-
-  reader = open_reader (self, cancellable, &record, error);
-  if (reader == NULL)
-    return FALSE;
-
-  while ((record = _kp_csv_reader_next (reader, &local_error)) != NULL)
-    {
-      const char *text[KP_EMPLOYEE_N_FIELDS];
-      RowContext ctx = { self, record->line };
-      gboolean ok;
-
-      if (record_is_blank (record))
-        continue;
-      self->counts.read++;
-
-      if (record->n_fields != self->n_columns)
-        {
-          g_autofree char *reason =
-            /* Translators: both numbers count columns. */
-            g_strdup_printf (_("The row has %u columns but the header has %u: a value that "
-                               "holds the delimiter must be in quotes"),
-                             record->n_fields, self->n_columns);
-          add_problem (self, record->line, "", "", reason, FALSE);
-          reject (self, record->line);
-          self->counts.rejected++;
-          continue;
-        }
-
-      record_text (self, record, text);
-      ok = _kp_employee_validate (text, &today, &values, on_row_problem, &ctx);
-
-      if (*values.nip != '\0')
-        {
-          RowInfo *first = g_hash_table_lookup (self->rows, values.nip);
-
-          if (first != NULL)
-            {
-              g_autofree char *reason =
-                g_strdup_printf (_("This NIP already appears on line %" G_GUINT64_FORMAT
-                                   " (the first one is kept)"),
-                                 first->line);
-              add_problem (self, record->line, self->header[column_of (self, KP_EMPLOYEE_FIELD_NIP)],
-                           values.nip, reason, FALSE);
-              ok = FALSE;
-            }
-        }
-
-      if (ok && values.position != NULL && values.unit != NULL && values.kind >= 0)
-        {
-          g_autofree char *unit_key = kp_text_fold (values.unit);
-          g_autofree char *title_key = kp_text_fold (values.position);
-          char *key = g_strconcat (unit_key, "\x1f", title_key, NULL);
-          const char *seen = g_hash_table_lookup (positions, key);
-
-          if (seen == NULL)
-            g_hash_table_insert (positions, key,
-                                 g_strdup_printf ("%d:%" G_GUINT64_FORMAT, values.kind,
-                                                  record->line));
-          else
-            {
-              g_free (key);
-              if (atoi (seen) != values.kind)
-                {
-                  g_autofree char *reason =
-                    /* Translators: a position's kind disagrees with an earlier row. */
-                    g_strdup_printf (_("Line %s gives this position the kind “%s”"),
-                                     strchr (seen, ':') + 1,
-                                     kp_position_kind_to_string (atoi (seen)));
-                  add_problem (self, record->line,
-                               self->header[column_of (self, KP_EMPLOYEE_FIELD_KIND)],
-                               text[KP_EMPLOYEE_FIELD_KIND], reason, FALSE);
-                  ok = FALSE;
-                }
-            }
-        }
-
-      if (!ok)
-        {
-          reject (self, record->line);
-          self->counts.rejected++;
-        }
-      else
-        {
-          RowInfo *info = g_new0 (RowInfo, 1);
-
-          info->line = record->line;
-          if (values.supervisor_nip != NULL && *values.supervisor_nip != '\0')
-            info->supervisor = g_string_chunk_insert_const (self->strings, values.supervisor_nip);
-          g_hash_table_insert (self->rows, g_string_chunk_insert (self->strings, values.nip), info);
-
-          if (!seen_format)
-            self->date_format = values.date_format;
-          else if (self->date_format != values.date_format)
-            self->date_format = KP_DATE_FORMAT_ANY;
-          seen_format = TRUE;
-        }
-
-      if (progress != NULL && self->counts.read % 2048 == 0)
-        progress (_kp_csv_reader_get_fraction (reader) * 0.95, user_data);
-    }
-  _kp_employee_values_clear (&values);
-
-  if (local_error != NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_clear_error (&local_error);
-          g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_CANCELLED,
-                       _("The import was cancelled: nothing was written."));
-        }
-      else
-        g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  if (!check_supervisors (self, error))
-    return FALSE;
-
-  /* Warnings of refused rows are noise beside the reason they were refused. */
-  for (guint i = self->problems->len; i > 0; i--)
-    {
-      KpImportProblem *problem = g_ptr_array_index (self->problems, i - 1);
-
-      if (problem->warning && is_rejected (self, problem->line))
-        g_ptr_array_remove_index (self->problems, i - 1);
-      else if (problem->warning)
-        self->counts.warnings++;
-    }
-  g_ptr_array_sort (self->problems, compare_problems);
-
-  self->checksum = g_strdup (_kp_csv_reader_get_checksum (reader));
-  self->analyzed = TRUE;
-  if (progress != NULL)
-    progress (1.0, user_data);
-  return TRUE;
-}
-
 /* ---- pass 2 ---------------------------------------------------------------------------- */
 
 typedef struct {
   gint64 id;
   int kind;
+  guint64 line; /* the first row of this file that named it */
 } PositionRef;
 
 typedef struct {
+  gint64 id;
+  GHashTable *positions; /* folded title -> PositionRef */
+} UnitRef;
+
+static void
+unit_ref_free (UnitRef *unit)
+{
+  g_hash_table_destroy (unit->positions);
+  g_free (unit);
+}
+
+/* A supervisor settled at the end of the file. */
+typedef struct {
   gint64 employee_id;
-  const char *supervisor; /* interned; NULL clears */
+  const char *nip;            /* interned: the row's NIP, to find its supervisor then */
+  const char *old_supervisor; /* interned: what the register had (an existing row) */
+  gboolean fields_changed;    /* its other fields changed (an existing row) */
+  gboolean counted;           /* counted already: only the supervisor is left to set */
 } PendingSupervisor;
 
 typedef struct {
   KpEmployeeImport *self;
   KpDb *db;
-  GHashTable *units;      /* folded name -> gint64* id */
-  GHashTable *positions;  /* "unit_id\x1ffolded title" -> PositionRef */
+  GHashTable *units;      /* folded name -> UnitRef, the units and positions this file named */
   GArray *pending;        /* of PendingSupervisor */
   gboolean was_empty;     /* the register had no employees: every row is new */
 } Apply;
 
-static gint64
+static UnitRef *
 ensure_unit (Apply *apply, const char *name, GError **error)
 {
   g_autofree char *key = kp_text_fold (name);
-  gint64 *cached = g_hash_table_lookup (apply->units, key);
+  UnitRef *unit = g_hash_table_lookup (apply->units, key);
   KpStmt *stmt;
   KpStep step;
   gint64 id = 0;
 
-  if (cached != NULL)
-    return *cached;
+  if (unit != NULL)
+    return unit;
 
   stmt = _kp_db_prepare (apply->db, "SELECT id FROM unit WHERE name_key = ?", error);
   if (stmt == NULL)
-    return 0;
+    return NULL;
   _kp_stmt_bind_text (stmt, 1, key);
   step = _kp_stmt_step (stmt, error);
   if (step == KP_STEP_ROW)
     id = _kp_stmt_get_int64 (stmt, 0);
   _kp_stmt_reset (stmt);
   if (step == KP_STEP_ERROR)
-    return 0;
+    return NULL;
 
   if (id == 0)
     {
       stmt = _kp_db_prepare (apply->db, "INSERT INTO unit (name, name_key) VALUES (?, ?)", error);
       if (stmt == NULL)
-        return 0;
+        return NULL;
       _kp_stmt_bind_text (stmt, 1, name);
       _kp_stmt_bind_text (stmt, 2, key);
       if (!_kp_stmt_run (stmt, error))
-        return 0;
+        return NULL;
       id = _kp_db_last_insert_id (apply->db);
       apply->self->counts.units_created++;
     }
-  g_hash_table_insert (apply->units, g_steal_pointer (&key), g_memdup2 (&id, sizeof id));
-  return id;
+  unit = g_new0 (UnitRef, 1);
+  unit->id = id;
+  unit->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (apply->units, g_steal_pointer (&key), unit);
+  return unit;
 }
 
-/* The position's id; @kind_changed is set when an existing position took the file's kind. */
-static gint64
-ensure_position (Apply *apply, gint64 unit_id, const char *title, int kind,
+/* The position @title of @unit as this file names it (NULL on a database error). A position of
+ * the register takes the file's kind (@kind_changed). The caller compares the kind it returns:
+ * a later row of the file may not give the same position another kind. */
+static PositionRef *
+ensure_position (Apply *apply, UnitRef *unit, const char *title, int kind, guint64 line,
                  gboolean *kind_changed, GError **error)
 {
-  g_autofree char *title_key = kp_text_fold (title);
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", unit_id, title_key);
-  PositionRef *cached = g_hash_table_lookup (apply->positions, key);
-  PositionRef ref = { 0, kind };
+  g_autofree char *key = kp_text_fold (title);
+  PositionRef *ref = g_hash_table_lookup (unit->positions, key);
   KpStmt *stmt;
   KpStep step;
+  gint64 id = 0;
 
   *kind_changed = FALSE;
-  if (cached != NULL)
-    return cached->id;
+  if (ref != NULL)
+    return ref;
 
   stmt = _kp_db_prepare (apply->db, "SELECT id, kind FROM position WHERE unit_id = ? AND title_key = ?",
                          error);
   if (stmt == NULL)
-    return 0;
-  _kp_stmt_bind_int64 (stmt, 1, unit_id);
-  _kp_stmt_bind_text (stmt, 2, title_key);
+    return NULL;
+  _kp_stmt_bind_int64 (stmt, 1, unit->id);
+  _kp_stmt_bind_text (stmt, 2, key);
   step = _kp_stmt_step (stmt, error);
   if (step == KP_STEP_ROW)
     {
-      ref.id = _kp_stmt_get_int64 (stmt, 0);
+      id = _kp_stmt_get_int64 (stmt, 0);
       *kind_changed = _kp_stmt_get_int64 (stmt, 1) != kind;
     }
   _kp_stmt_reset (stmt);
   if (step == KP_STEP_ERROR)
-    return 0;
+    return NULL;
 
-  if (ref.id == 0)
+  if (id == 0)
     {
       stmt = _kp_db_prepare (apply->db,
                              "INSERT INTO position (unit_id, title, title_key, kind) VALUES (?, ?, ?, ?)",
                              error);
       if (stmt == NULL)
-        return 0;
-      _kp_stmt_bind_int64 (stmt, 1, unit_id);
+        return NULL;
+      _kp_stmt_bind_int64 (stmt, 1, unit->id);
       _kp_stmt_bind_text (stmt, 2, title);
-      _kp_stmt_bind_text (stmt, 3, title_key);
+      _kp_stmt_bind_text (stmt, 3, key);
       _kp_stmt_bind_int64 (stmt, 4, kind);
       if (!_kp_stmt_run (stmt, error))
-        return 0;
-      ref.id = _kp_db_last_insert_id (apply->db);
+        return NULL;
+      id = _kp_db_last_insert_id (apply->db);
       apply->self->counts.positions_created++;
     }
   else if (*kind_changed)
@@ -842,40 +706,56 @@ ensure_position (Apply *apply, gint64 unit_id, const char *title, int kind,
       /* The file is the newer word on what kind a position is. */
       stmt = _kp_db_prepare (apply->db, "UPDATE position SET kind = ? WHERE id = ?", error);
       if (stmt == NULL)
-        return 0;
+        return NULL;
       _kp_stmt_bind_int64 (stmt, 1, kind);
-      _kp_stmt_bind_int64 (stmt, 2, ref.id);
+      _kp_stmt_bind_int64 (stmt, 2, id);
       if (!_kp_stmt_run (stmt, error))
-        return 0;
+        return NULL;
     }
-  g_hash_table_insert (apply->positions, g_steal_pointer (&key), g_memdup2 (&ref, sizeof ref));
-  return ref.id;
+  ref = g_new0 (PositionRef, 1);
+  ref->id = id;
+  ref->kind = kind;
+  ref->line = line;
+  g_hash_table_insert (unit->positions, g_steal_pointer (&key), ref);
+  return ref;
 }
 
-/* Whether @nip's row is already in the database (its line came earlier, or it was there). */
-static gboolean
+/* The row id of @nip if it is in the database by now (earlier in this file, or there before);
+ * 0 if not (yet). */
+static gint64
 supervisor_written (Apply *apply, const char *nip)
 {
-  KpStmt *stmt = _kp_db_prepare (apply->db, "SELECT 1 FROM employee WHERE nip = ?", NULL);
-  gboolean found;
+  RowInfo *info = g_hash_table_lookup (apply->self->rows, nip);
+  KpStmt *stmt;
+  gint64 id = 0;
 
+  if (info != NULL)
+    return info->id;
+  if (apply->was_empty)
+    return 0;
+  stmt = _kp_db_prepare (apply->db, "SELECT id FROM employee WHERE nip = ?", NULL);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   _kp_stmt_bind_text (stmt, 1, nip);
-  found = _kp_stmt_step (stmt, NULL) == KP_STEP_ROW;
+  if (_kp_stmt_step (stmt, NULL) == KP_STEP_ROW)
+    id = _kp_stmt_get_int64 (stmt, 0);
   _kp_stmt_reset (stmt);
-  return found;
+  return id;
 }
 
-/* Inserts or updates one accepted row. */
+/* Inserts or updates one accepted row, and counts it, unless its count waits for a supervisor
+ * named before their row (see set_supervisors ()). */
 static gboolean
-apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
+apply_row (Apply *apply, KpEmployeeValues *values, gint64 position_id, gboolean kind_changed,
+           GError **error)
 {
   KpEmployeeImport *self = apply->self;
-  RowInfo *info = g_hash_table_lookup (self->rows, values->nip);
-  const char *supervisor = info != NULL ? info->supervisor : NULL;
-  gboolean kind_changed = FALSE;
-  gint64 unit_id, position_id, id = 0;
+  gpointer nip = NULL;
+  RowInfo *info = NULL;
+  const char *supervisor;
+  gboolean has_supervisors = column_of (self, KP_EMPLOYEE_FIELD_SUPERVISOR_NIP) >= 0;
+  gboolean decided, fields_changed = TRUE;
+  gint64 supervisor_id, id = 0;
   KpStmt *stmt;
   KpStep step;
   /* Optional columns the file does not have keep what the register holds. */
@@ -883,115 +763,129 @@ apply_row (Apply *apply, KpEmployeeValues *values, GError **error)
   const char *email = values->email, *phone = values->phone;
   g_autofree char *old_birth_place = NULL, *old_education = NULL;
   g_autofree char *old_email = NULL, *old_phone = NULL;
-  gboolean same = FALSE;
-  gboolean supervisor_known = column_of (self, KP_EMPLOYEE_FIELD_SUPERVISOR_NIP) >= 0;
-  gboolean supervisor_same = TRUE;
+  const char *old_supervisor = NULL;
 
+  g_hash_table_lookup_extended (self->rows, values->nip, &nip, (gpointer *) &info);
   g_assert (info != NULL);
-
-  if ((unit_id = ensure_unit (apply, values->unit, error)) == 0 ||
-      (position_id = ensure_position (apply, unit_id, values->position, values->kind,
-                                      &kind_changed, error)) == 0)
-    return FALSE;
+  supervisor = info->supervisor;
+  /* A supervisor whose row is already in (the usual order: heads first) is set with the row;
+   * one named before their own row, or named but absent, is settled at the end of the file. */
+  supervisor_id = supervisor != NULL ? supervisor_written (apply, supervisor) : 0;
+  decided = supervisor == NULL || supervisor_id > 0;
 
   /* Into an empty register every row is new: no need to look each one up. */
-  stmt = _kp_db_prepare (apply->db,
-                         "SELECT e.id, e.name, e.sex, e.birth_place, e.birth_date, e.education, "
-                         "e.grade, e.position_id, e.email, e.phone, s.nip "
-                         "FROM employee e LEFT JOIN employee s ON s.id = e.supervisor_id "
-                         "WHERE e.nip = ?",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  _kp_stmt_bind_text (stmt, 1, values->nip);
-  step = apply->was_empty ? KP_STEP_DONE : _kp_stmt_step (stmt, error);
-  if (step == KP_STEP_ERROR)
-    return FALSE;
-  if (step == KP_STEP_ROW)
+  if (!apply->was_empty)
     {
-      id = _kp_stmt_get_int64 (stmt, 0);
-      old_birth_place = g_strdup (_kp_stmt_get_text (stmt, 3));
-      old_education = g_strdup (_kp_stmt_get_text (stmt, 5));
-      old_email = g_strdup (_kp_stmt_get_text (stmt, 8));
-      old_phone = g_strdup (_kp_stmt_get_text (stmt, 9));
-      if (birth_place == NULL)
-        birth_place = old_birth_place;
-      if (education == NULL)
-        education = old_education;
-      if (email == NULL)
-        email = old_email;
-      if (phone == NULL)
-        phone = old_phone;
-      if (supervisor_known)
-        supervisor_same = g_strcmp0 (_kp_stmt_is_null (stmt, 10) ? NULL : _kp_stmt_get_text (stmt, 10),
-                                     supervisor) == 0;
-      same = strcmp (_kp_stmt_get_text (stmt, 1), values->name) == 0 &&
-             strcmp (_kp_stmt_get_text (stmt, 2), values->sex) == 0 &&
-             strcmp (old_birth_place, birth_place) == 0 &&
-             strcmp (_kp_stmt_get_text (stmt, 4), values->birth_date) == 0 &&
-             strcmp (old_education, education) == 0 &&
-             strcmp (_kp_stmt_get_text (stmt, 6), kp_grade_to_string (values->grade)) == 0 &&
-             _kp_stmt_get_int64 (stmt, 7) == position_id &&
-             strcmp (old_email, email) == 0 &&
-             strcmp (old_phone, phone) == 0;
-    }
-  _kp_stmt_reset (stmt);
-
-  if (id > 0 && same && supervisor_same && !kind_changed)
-    {
-      self->counts.unchanged++;
-      return TRUE;
+      stmt = _kp_db_prepare (apply->db,
+                             "SELECT e.id, e.name, e.sex, e.birth_place, e.birth_date, "
+                             "e.education, e.grade, e.position_id, e.email, e.phone, s.nip "
+                             "FROM employee e LEFT JOIN employee s ON s.id = e.supervisor_id "
+                             "WHERE e.nip = ?",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      _kp_stmt_bind_text (stmt, 1, values->nip);
+      step = _kp_stmt_step (stmt, error);
+      if (step == KP_STEP_ERROR)
+        return FALSE;
+      if (step == KP_STEP_ROW)
+        {
+          id = _kp_stmt_get_int64 (stmt, 0);
+          old_birth_place = g_strdup (_kp_stmt_get_text (stmt, 3));
+          old_education = g_strdup (_kp_stmt_get_text (stmt, 5));
+          old_email = g_strdup (_kp_stmt_get_text (stmt, 8));
+          old_phone = g_strdup (_kp_stmt_get_text (stmt, 9));
+          if (birth_place == NULL)
+            birth_place = old_birth_place;
+          if (education == NULL)
+            education = old_education;
+          if (email == NULL)
+            email = old_email;
+          if (phone == NULL)
+            phone = old_phone;
+          if (!_kp_stmt_is_null (stmt, 10))
+            old_supervisor = g_string_chunk_insert_const (self->strings, _kp_stmt_get_text (stmt, 10));
+          fields_changed = kind_changed ||
+                           strcmp (_kp_stmt_get_text (stmt, 1), values->name) != 0 ||
+                           strcmp (_kp_stmt_get_text (stmt, 2), values->sex) != 0 ||
+                           strcmp (old_birth_place, birth_place) != 0 ||
+                           strcmp (_kp_stmt_get_text (stmt, 4), values->birth_date) != 0 ||
+                           strcmp (old_education, education) != 0 ||
+                           strcmp (_kp_stmt_get_text (stmt, 6),
+                                   kp_grade_to_string (values->grade)) != 0 ||
+                           _kp_stmt_get_int64 (stmt, 7) != position_id ||
+                           strcmp (old_email, email) != 0 ||
+                           strcmp (old_phone, phone) != 0;
+        }
+      _kp_stmt_reset (stmt);
     }
 
-  /* A supervisor already written (the usual order: heads first) is set right away; later
-   * ones wait for the end of the file. */
   if (id == 0)
     stmt = _kp_db_prepare (apply->db,
                            "INSERT INTO employee (nip, name, sex, birth_place, birth_date, "
                            "education, grade, position_id, email, phone, supervisor_id) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                           "        (SELECT id FROM employee WHERE nip = ?11))",
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                            error);
-  else
+  else if (fields_changed)
     stmt = _kp_db_prepare (apply->db,
                            "UPDATE employee SET nip = ?1, name = ?2, sex = ?3, birth_place = ?4, "
                            "birth_date = ?5, education = ?6, grade = ?7, position_id = ?8, "
                            "email = ?9, phone = ?10 WHERE id = ?11",
                            error);
-  if (stmt == NULL)
-    return FALSE;
-  _kp_stmt_bind_text (stmt, 1, values->nip);
-  _kp_stmt_bind_text (stmt, 2, values->name);
-  _kp_stmt_bind_text (stmt, 3, values->sex);
-  _kp_stmt_bind_text (stmt, 4, birth_place != NULL ? birth_place : "");
-  _kp_stmt_bind_text (stmt, 5, values->birth_date);
-  _kp_stmt_bind_text (stmt, 6, education != NULL ? education : "");
-  _kp_stmt_bind_text (stmt, 7, kp_grade_to_string (values->grade));
-  _kp_stmt_bind_int64 (stmt, 8, position_id);
-  _kp_stmt_bind_text (stmt, 9, email != NULL ? email : "");
-  _kp_stmt_bind_text (stmt, 10, phone != NULL ? phone : "");
-  if (id > 0)
-    _kp_stmt_bind_int64 (stmt, 11, id);
   else
-    _kp_stmt_bind_text (stmt, 11, supervisor);
-  if (!_kp_stmt_run (stmt, error))
-    return FALSE;
+    stmt = NULL;
+
+  if (id == 0 || fields_changed)
+    {
+      if (stmt == NULL)
+        return FALSE;
+      _kp_stmt_bind_text_static (stmt, 1, values->nip);
+      _kp_stmt_bind_text_static (stmt, 2, values->name);
+      _kp_stmt_bind_text_static (stmt, 3, values->sex);
+      _kp_stmt_bind_text_static (stmt, 4, birth_place != NULL ? birth_place : "");
+      _kp_stmt_bind_text_static (stmt, 5, values->birth_date);
+      _kp_stmt_bind_text_static (stmt, 6, education != NULL ? education : "");
+      _kp_stmt_bind_text_static (stmt, 7, kp_grade_to_string (values->grade));
+      _kp_stmt_bind_int64 (stmt, 8, position_id);
+      _kp_stmt_bind_text_static (stmt, 9, email != NULL ? email : "");
+      _kp_stmt_bind_text_static (stmt, 10, phone != NULL ? phone : "");
+      if (id > 0)
+        _kp_stmt_bind_int64 (stmt, 11, id);
+      else
+        _kp_stmt_bind_id (stmt, 11, supervisor_id);
+      if (!_kp_stmt_run (stmt, error))
+        return FALSE;
+    }
 
   if (id == 0)
     {
-      id = _kp_db_last_insert_id (apply->db);
+      id = info->id = _kp_db_last_insert_id (apply->db);
       self->counts.created++;
-      supervisor_same = supervisor == NULL || supervisor_written (apply, supervisor);
+      if (!decided)
+        {
+          PendingSupervisor pending = { id, nip, NULL, FALSE, TRUE };
+          g_array_append_val (apply->pending, pending);
+        }
+      return TRUE;
     }
-  else
-    self->counts.updated++;
 
-  /* Supervisors are set once every row is in: a supervisor may come later in the file. */
-  if (supervisor_known && !supervisor_same)
+  info->id = id;
+  if (has_supervisors && !decided)
     {
-      PendingSupervisor pending = { id, supervisor };
+      PendingSupervisor pending = { id, nip, old_supervisor, fields_changed, FALSE };
       g_array_append_val (apply->pending, pending);
+      return TRUE;
     }
+  if (has_supervisors && g_strcmp0 (old_supervisor, supervisor) != 0)
+    {
+      PendingSupervisor pending = { id, nip, old_supervisor, TRUE, TRUE };
+      g_array_append_val (apply->pending, pending);
+      fields_changed = TRUE;
+    }
+  if (fields_changed)
+    self->counts.updated++;
+  else
+    self->counts.unchanged++;
   return TRUE;
 }
 
@@ -1022,36 +916,225 @@ import_payload (KpEmployeeImport *self)
   return json_builder_get_root (builder);
 }
 
-gboolean
-kp_employee_import_apply (KpEmployeeImport *self, gboolean all_or_nothing,
-                          GCancellable *cancellable, KpProgressFunc progress, gpointer user_data,
-                          GError **error)
+static void
+reset_results (KpEmployeeImport *self)
+{
+  memset (&self->counts, 0, sizeof self->counts);
+  g_ptr_array_set_size (self->problems, 0);
+  g_clear_pointer (&self->rows, g_hash_table_destroy);
+  g_clear_pointer (&self->rejected, g_hash_table_destroy);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->checksum, g_free);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->rejected = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->date_format = KP_DATE_FORMAT_ANY;
+}
+
+/* Checks one record and, when it is good, writes it. Returns FALSE only on a database error. */
+static gboolean
+import_record (Apply *apply, const KpCsvRecord *record, const GDate *today,
+               KpEmployeeValues *values, gboolean *seen_format, GError **error)
+{
+  KpEmployeeImport *self = apply->self;
+  const char *text[KP_EMPLOYEE_N_FIELDS];
+  RowContext ctx = { self, record->line };
+  KpImportProblem *loop;
+  PositionRef *position = NULL;
+  gboolean kind_changed = FALSE;
+  gboolean ok;
+
+  self->counts.read++;
+
+  /* A row refused for a supervisor loop by an earlier attempt (see run ()). */
+  if ((loop = g_hash_table_lookup (self->loops, GSIZE_TO_POINTER ((gsize) record->line))) != NULL)
+    {
+      add_problem (self, loop->line, loop->column, loop->value, loop->reason, FALSE);
+      reject (self, record->line);
+      self->counts.rejected++;
+      return TRUE;
+    }
+
+  if (record->n_fields != self->n_columns)
+    {
+      g_autofree char *reason =
+        /* Translators: both numbers count columns. */
+        g_strdup_printf (_("The row has %u columns but the header has %u: a value that "
+                           "holds the delimiter must be in quotes"),
+                         record->n_fields, self->n_columns);
+      add_problem (self, record->line, "", "", reason, FALSE);
+      reject (self, record->line);
+      self->counts.rejected++;
+      return TRUE;
+    }
+
+  record_text (self, record, text);
+  ok = _kp_employee_validate (text, today, values, on_row_problem, &ctx);
+
+  if (*values->nip != '\0')
+    {
+      RowInfo *first = g_hash_table_lookup (self->rows, values->nip);
+
+      if (first != NULL)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("This NIP already appears on line %" G_GUINT64_FORMAT
+                               " (the first one is kept)"),
+                             first->line);
+          add_problem (self, record->line, self->header[column_of (self, KP_EMPLOYEE_FIELD_NIP)],
+                       values->nip, reason, FALSE);
+          ok = FALSE;
+        }
+    }
+
+  if (ok)
+    {
+      GError *local_error = NULL;
+      UnitRef *unit = ensure_unit (apply, values->unit, &local_error);
+
+      position = unit != NULL ? ensure_position (apply, unit, values->position, values->kind,
+                                                 record->line, &kind_changed, &local_error)
+                              : NULL;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (position->kind != values->kind)
+        {
+          g_autofree char *reason =
+            /* Translators: a position's kind disagrees with an earlier row. */
+            g_strdup_printf (_("Line %" G_GUINT64_FORMAT " gives this position the kind “%s”"),
+                             position->line, kp_position_kind_to_string (position->kind));
+          add_problem (self, record->line,
+                       self->header[column_of (self, KP_EMPLOYEE_FIELD_KIND)],
+                       text[KP_EMPLOYEE_FIELD_KIND], reason, FALSE);
+          ok = FALSE;
+        }
+    }
+
+  if (!ok)
+    {
+      reject (self, record->line);
+      self->counts.rejected++;
+      return TRUE;
+    }
+
+  {
+    RowInfo *info = g_new0 (RowInfo, 1);
+
+    info->line = record->line;
+    if (values->supervisor_nip != NULL && *values->supervisor_nip != '\0')
+      info->supervisor = g_string_chunk_insert_const (self->strings, values->supervisor_nip);
+    g_hash_table_insert (self->rows, g_string_chunk_insert (self->strings, values->nip), info);
+  }
+
+  if (!*seen_format)
+    self->date_format = values->date_format;
+  else if (self->date_format != values->date_format)
+    self->date_format = KP_DATE_FORMAT_ANY;
+  *seen_format = TRUE;
+
+  return apply_row (apply, values, position->id, kind_changed, error);
+}
+
+/* Finds the supervisor loops. The rows were already written, so when there is one the caller
+ * rolls back and runs again, refusing those rows from the start. */
+static gboolean
+find_loops (KpEmployeeImport *self, gboolean *found, GError **error)
+{
+  GError *local_error = NULL;
+
+  *found = FALSE;
+  if (column_of (self, KP_EMPLOYEE_FIELD_SUPERVISOR_NIP) < 0)
+    return TRUE;
+  while (reject_one_cycle (self, &local_error))
+    *found = TRUE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+set_supervisors (Apply *apply, GError **error)
+{
+  KpEmployeeImport *self = apply->self;
+  KpStmt *stmt;
+
+  if (apply->pending->len == 0)
+    return TRUE;
+  stmt = _kp_db_prepare (apply->db,
+                         "UPDATE employee SET supervisor_id = "
+                         "(SELECT id FROM employee WHERE nip = ?) WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < apply->pending->len; i++)
+    {
+      PendingSupervisor *p = &g_array_index (apply->pending, PendingSupervisor, i);
+      RowInfo *info = g_hash_table_lookup (self->rows, p->nip);
+      /* check_supervisors () has cleared the supervisors that no one is. */
+      const char *supervisor = info != NULL ? info->supervisor : NULL;
+      gboolean changed = g_strcmp0 (supervisor, p->old_supervisor) != 0;
+
+      if (!p->counted)
+        {
+          if (changed || p->fields_changed)
+            self->counts.updated++;
+          else
+            self->counts.unchanged++;
+        }
+      if (!changed && !p->counted)
+        continue;
+      _kp_stmt_bind_text (stmt, 1, supervisor);
+      _kp_stmt_bind_int64 (stmt, 2, p->employee_id);
+      if (!_kp_stmt_run (stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+finish_problems (KpEmployeeImport *self)
+{
+  /* Warnings of refused rows are noise beside the reason they were refused. */
+  for (guint i = self->problems->len; i > 0; i--)
+    {
+      KpImportProblem *problem = g_ptr_array_index (self->problems, i - 1);
+
+      if (problem->warning && is_rejected (self, problem->line))
+        g_ptr_array_remove_index (self->problems, i - 1);
+      else if (problem->warning)
+        self->counts.warnings++;
+    }
+  g_ptr_array_sort (self->problems, compare_problems);
+}
+
+/* One pass over the file inside one transaction: every record is checked and the good ones are
+ * written as they come. @commit FALSE makes it a dry run (rolled back): the analysis. */
+static gboolean
+run_once (KpEmployeeImport *self, gboolean commit, gboolean all_or_nothing,
+          GCancellable *cancellable, KpProgressFunc progress, gpointer user_data,
+          gboolean *retry, GError **error)
 {
   g_autoptr(KpCsvReader) reader = NULL;
-  g_autoptr(GHashTable) units = NULL;
-  g_autoptr(GHashTable) positions = NULL;
-  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) unit_ref_free);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingSupervisor));
+  KpDb *db = _kp_database_get_db (self->db);
   const KpCsvRecord *record;
   KpEmployeeValues values = { 0 };
   GError *local_error = NULL;
-  KpDb *db;
-  Apply apply;
+  gboolean seen_format = FALSE;
+  gboolean loops = FALSE;
+  Apply apply = { self, db, units, pending, FALSE };
   GDate today;
-  guint64 n = 0;
 
-  g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), FALSE);
-  g_return_val_if_fail (!self->applied, FALSE);
-
-  if (!self->analyzed && !kp_employee_import_analyze (self, cancellable, NULL, NULL, error))
-    return FALSE;
-  if (all_or_nothing && self->counts.rejected > 0)
-    return TRUE; /* the counts and problems say why nothing was written */
-
-  db = _kp_database_get_db (self->db);
-  units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  pending = g_array_new (FALSE, FALSE, sizeof (PendingSupervisor));
-  apply = (Apply) { self, db, units, positions, pending };
+  *retry = FALSE;
+  reset_results (self);
   _kp_today (&today);
 
   reader = open_reader (self, cancellable, &record, error);
@@ -1061,83 +1144,124 @@ kp_employee_import_apply (KpEmployeeImport *self, gboolean all_or_nothing,
     return FALSE;
   apply.was_empty = _kp_db_query_int64 (db, "SELECT count (*) FROM (SELECT 1 FROM employee LIMIT 1)",
                                         1, &local_error) == 0;
-  g_clear_error (&local_error);
 
-  while ((record = _kp_csv_reader_next (reader, &local_error)) != NULL)
+  while (local_error == NULL && (record = _kp_csv_reader_next (reader, &local_error)) != NULL)
     {
-      const char *text[KP_EMPLOYEE_N_FIELDS];
-
-      if (record_is_blank (record) || is_rejected (self, record->line))
+      if (record_is_blank (record))
         continue;
-      record_text (self, record, text);
-      if (!_kp_employee_validate (text, &today, &values, NULL, NULL))
-        {
-          /* The file changed since it was analysed; caught again by the checksum below. */
-          continue;
-        }
-      if (!apply_row (&apply, &values, &local_error))
+      if (!import_record (&apply, record, &today, &values, &seen_format, &local_error))
         break;
-      if (progress != NULL && ++n % 2048 == 0)
-        progress (_kp_csv_reader_get_fraction (reader) * 0.95, user_data);
+      if (progress != NULL && self->counts.read % 2048 == 0)
+        progress (_kp_csv_reader_get_fraction (reader) * 0.98, user_data);
     }
   _kp_employee_values_clear (&values);
 
+  if (local_error == NULL && find_loops (self, &loops, &local_error) && loops)
+    {
+      _kp_db_rollback (db);
+      *retry = TRUE;
+      return FALSE;
+    }
+  if (local_error == NULL && check_supervisors (self, &local_error))
+    set_supervisors (&apply, &local_error);
   if (local_error == NULL)
     {
-      KpStmt *stmt = _kp_db_prepare (db,
-                                     "UPDATE employee SET supervisor_id = "
-                                     "(SELECT id FROM employee WHERE nip = ?) WHERE id = ?",
-                                     &local_error);
-
-      for (guint i = 0; stmt != NULL && i < pending->len && local_error == NULL; i++)
-        {
-          PendingSupervisor *p = &g_array_index (pending, PendingSupervisor, i);
-
-          _kp_stmt_bind_text (stmt, 1, p->supervisor);
-          _kp_stmt_bind_int64 (stmt, 2, p->employee_id);
-          _kp_stmt_run (stmt, &local_error);
-        }
+      finish_problems (self);
+      self->checksum = g_strdup (_kp_csv_reader_get_checksum (reader));
     }
 
-  if (local_error == NULL && g_strcmp0 (_kp_csv_reader_get_checksum (reader), self->checksum) != 0)
-    g_set_error (&local_error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                 _("“%s” changed while it was being imported: nothing was written. Import it "
-                   "again."),
-                 self->display_name);
+  if (local_error != NULL || !commit || (all_or_nothing && self->counts.rejected > 0))
+    {
+      _kp_db_rollback (db);
+      if (local_error != NULL)
+        {
+          memset (&self->counts.created, 0, sizeof (guint64) * 3);
+          self->counts.units_created = self->counts.positions_created = 0;
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_clear_error (&local_error);
+              g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_CANCELLED,
+                           _("The import was cancelled: nothing was written."));
+            }
+          else
+            g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (commit)
+        {
+          /* All or nothing, and something was refused: say that nothing was written. */
+          memset (&self->counts.created, 0, sizeof (guint64) * 3);
+          self->counts.units_created = self->counts.positions_created = 0;
+        }
+      return TRUE;
+    }
 
-  if (local_error == NULL &&
-      (self->counts.created > 0 || self->counts.updated > 0 || self->counts.units_created > 0 ||
-       self->counts.positions_created > 0))
+  if (self->counts.created > 0 || self->counts.updated > 0 || self->counts.units_created > 0 ||
+      self->counts.positions_created > 0)
     {
       g_autoptr(JsonNode) payload = import_payload (self);
 
-      _kp_audit_append (self->db, "import", "employee", NULL, payload, &local_error);
-    }
-
-  if (local_error == NULL)
-    _kp_db_commit (db, &local_error);
-  else
-    _kp_db_rollback (db);
-
-  if (local_error != NULL)
-    {
-      memset (&self->counts.created, 0, sizeof (guint64) * 3);
-      self->counts.units_created = self->counts.positions_created = 0;
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (!_kp_audit_append (self->db, "import", "employee", NULL, payload, error))
         {
-          g_clear_error (&local_error);
-          g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_CANCELLED,
-                       _("The import was cancelled: nothing was written."));
+          _kp_db_rollback (db);
+          return FALSE;
         }
-      else
-        g_propagate_error (error, local_error);
-      return FALSE;
     }
-
-  self->applied = TRUE;
-  _kp_database_reload (self->db, KP_RELOAD_ALL);
+  if (!_kp_db_commit (db, error))
+    return FALSE;
   if (progress != NULL)
     progress (1.0, user_data);
+  return TRUE;
+}
+
+static gboolean
+run (KpEmployeeImport *self, gboolean commit, gboolean all_or_nothing, GCancellable *cancellable,
+     KpProgressFunc progress, gpointer user_data, GError **error)
+{
+  gboolean retry = FALSE;
+
+  g_return_val_if_fail (!self->applied, FALSE);
+
+  if (!kp_employee_import_open (self, error))
+    return FALSE;
+
+  /* Each retry refuses at least one more row, so this ends; a file without supervisor loops
+   * (nearly every file) is read once. */
+  do
+    {
+      if (run_once (self, commit, all_or_nothing, cancellable, progress, user_data, &retry,
+                    error))
+        return TRUE;
+    }
+  while (retry);
+  return FALSE;
+}
+
+gboolean
+kp_employee_import_analyze (KpEmployeeImport *self, GCancellable *cancellable,
+                            KpProgressFunc progress, gpointer user_data, GError **error)
+{
+  g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), FALSE);
+
+  if (!run (self, FALSE, FALSE, cancellable, progress, user_data, error))
+    return FALSE;
+  self->analyzed = TRUE;
+  return TRUE;
+}
+
+gboolean
+kp_employee_import_apply (KpEmployeeImport *self, gboolean all_or_nothing,
+                          GCancellable *cancellable, KpProgressFunc progress, gpointer user_data,
+                          GError **error)
+{
+  g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), FALSE);
+
+  if (!run (self, TRUE, all_or_nothing, cancellable, progress, user_data, error))
+    return FALSE;
+  self->applied = TRUE;
+  if (self->counts.created > 0 || self->counts.updated > 0 || self->counts.units_created > 0 ||
+      self->counts.positions_created > 0)
+    _kp_database_reload (self->db, KP_RELOAD_ALL);
   return TRUE;
 }
 
