@@ -50,13 +50,22 @@ read_schema_version (KpDatabase *self, int *version, GError **error)
   GError *local_error = NULL;
   gint64 n;
 
-  /* Touching sqlite_master first turns a non-SQLite file into a clear error here. */
-  if (!_kp_db_exec (self->db,
-                    "CREATE TABLE IF NOT EXISTS kp_schema ("
-                    "  version INTEGER PRIMARY KEY,"
-                    "  applied_at TEXT NOT NULL)",
-                    error))
-    return FALSE;
+  /* Reading sqlite_master first turns a non-SQLite file into a clear error here. Nothing is
+   * created yet: a file that turns out to be another program's must stay as it was. */
+  n = _kp_db_query_int64 (self->db,
+                          "SELECT count(*) FROM sqlite_master "
+                          "WHERE type = 'table' AND name = 'kp_schema'",
+                          0, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      *version = 0;
+      return TRUE;
+    }
 
   n = _kp_db_query_int64 (self->db, "SELECT max(version) FROM kp_schema", 0, &local_error);
   if (local_error != NULL)
@@ -112,7 +121,12 @@ migrate (KpDatabase *self, int from, GError **error)
 
       if (!_kp_db_begin (self->db, error))
         return FALSE;
-      if (!_kp_db_exec (self->db, g_bytes_get_data (sql, NULL), error))
+      if (!_kp_db_exec (self->db,
+                        "CREATE TABLE IF NOT EXISTS kp_schema ("
+                        "  version INTEGER PRIMARY KEY,"
+                        "  applied_at TEXT NOT NULL)",
+                        error) ||
+          !_kp_db_exec (self->db, g_bytes_get_data (sql, NULL), error))
         goto fail;
       stmt = _kp_db_prepare (self->db,
                              "INSERT INTO kp_schema (version, applied_at) "
@@ -265,7 +279,7 @@ kp_database_open (const char *path, GError **error)
   if (!_kp_db_exec (self->db,
                     "PRAGMA journal_mode = WAL;"
                     "PRAGMA synchronous = FULL;"
-                    "PRAGMA cache_size = -65536;",
+                    "PRAGMA cache_size = -16384;",
                     error))
     return NULL;
 
