@@ -50,6 +50,14 @@ CREATE TABLE audit_event (
   hash       TEXT NOT NULL
 );
 
+-- INSERT OR REPLACE on an existing seq would delete it without firing the delete trigger:
+-- new events only ever go after the last one.
+CREATE TRIGGER audit_event_append_only BEFORE INSERT ON audit_event
+WHEN NEW.seq <= (SELECT coalesce (max (seq), 0) FROM audit_event)
+BEGIN
+  SELECT RAISE (ABORT, 'the audit log is append-only');
+END;
+
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
 BEGIN
   SELECT RAISE (ABORT, 'the audit log is append-only');

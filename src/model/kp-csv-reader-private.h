@@ -18,7 +18,7 @@ typedef struct {
 } KpCsvRecord;
 
 /* Opens @file and reads its start. Errors (KP_MODEL_ERROR_FILE): missing or unreadable, empty,
- * binary, UTF-16. */
+ * binary, UTF-16; KP_MODEL_ERROR_CANCELLED when @cancellable was cancelled. */
 KpCsvReader *_kp_csv_reader_open (GFile *file, GCancellable *cancellable, GError **error);
 void _kp_csv_reader_free (KpCsvReader *self);
 char _kp_csv_reader_get_delimiter (KpCsvReader *self);

@@ -19,6 +19,8 @@
  * the enum, but struct csv_parser is public and this value has not changed since 2.0; it is
  * how we learn on which physical line a record starts. */
 #define LIBCSV_ROW_NOT_BEGUN 0
+/* ...and FIELD_BEGUN: inside a field; with parser.quoted set, inside quotes not yet closed. */
+#define LIBCSV_FIELD_BEGUN 2
 
 struct _KpCsvReader
 {
@@ -214,7 +216,11 @@ _kp_csv_reader_open (GFile *file, GCancellable *cancellable, GError **error)
   self->stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
   if (self->stream == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        /* Cancelled before the first byte: a cancellation, not a bad file. */
+        g_set_error_literal (error, KP_MODEL_ERROR, KP_MODEL_ERROR_CANCELLED,
+                             _("The import was cancelled: nothing was written."));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE, _("“%s” does not exist."),
                      self->display_name);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
@@ -233,7 +239,11 @@ _kp_csv_reader_open (GFile *file, GCancellable *cancellable, GError **error)
 
   if (!read_chunk (self, &local_error))
     {
-      g_set_error_literal (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error_literal (error, KP_MODEL_ERROR, KP_MODEL_ERROR_CANCELLED,
+                             _("The import was cancelled: nothing was written."));
+      else
+        g_set_error_literal (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE, local_error->message);
       g_error_free (local_error);
       return NULL;
     }
@@ -375,7 +385,11 @@ _kp_csv_reader_next (KpCsvReader *self, GError **error)
             return NULL;
           if (self->eof)
             {
-              if (csv_fini (&self->parser, on_field, on_record, self) != 0)
+              /* libcsv's CSV_STRICT_FINI works only together with CSV_STRICT (which would
+               * also refuse a stray quote inside an unquoted field), so an unclosed quote at
+               * the end of the file is caught here. */
+              if ((self->parser.quoted && self->parser.pstate == LIBCSV_FIELD_BEGUN) ||
+                  csv_fini (&self->parser, on_field, on_record, self) != 0)
                 {
                   g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
                                _("“%s” ends inside a quoted field that starts on line %"

@@ -279,6 +279,8 @@ kp_database_open (const char *path, GError **error)
   if (!_kp_db_exec (self->db,
                     "PRAGMA journal_mode = WAL;"
                     "PRAGMA synchronous = FULL;"
+                    /* 16 MB of pages: a big import spills far less to the WAL than with the
+                     * 2 MB default, and memory stays bounded. */
                     "PRAGMA cache_size = -16384;",
                     error))
     return NULL;

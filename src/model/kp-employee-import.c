@@ -250,6 +250,9 @@ kp_employee_import_open (KpEmployeeImport *self, GError **error)
 
   self->delimiter = _kp_csv_reader_get_delimiter (reader);
   self->n_columns = header->n_fields;
+  /* A header refused before may be read again (analyse and apply open the file too). */
+  g_clear_pointer (&self->header, g_strfreev);
+  g_clear_pointer (&self->mapping, g_free);
   self->header = g_new0 (char *, header->n_fields + 1);
   self->mapping = g_new (KpEmployeeField, header->n_fields);
   for (guint c = 0; c < header->n_fields; c++)
@@ -1048,8 +1051,9 @@ find_loops (KpEmployeeImport *self, gboolean *found, GError **error)
   *found = FALSE;
   if (column_of (self, KP_EMPLOYEE_FIELD_SUPERVISOR_NIP) < 0)
     return TRUE;
-  while (reject_one_cycle (self, &local_error))
-    *found = TRUE;
+  /* One loop per attempt: its rows were written in this transaction, so once one of them is
+   * refused the database would lead the search on to it and report loops that are not there. */
+  *found = reject_one_cycle (self, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -1193,6 +1197,8 @@ run_once (KpEmployeeImport *self, gboolean commit, gboolean all_or_nothing,
           memset (&self->counts.created, 0, sizeof (guint64) * 3);
           self->counts.units_created = self->counts.positions_created = 0;
         }
+      if (progress != NULL)
+        progress (1.0, user_data);
       return TRUE;
     }
 

@@ -198,7 +198,7 @@ kp_register_add_unit (KpDatabase *db, const char *name, gint64 parent_id, GError
   if (!_kp_stmt_run (stmt, error))
     {
       _kp_db_rollback (kdb);
-      if (g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
+      if (error != NULL && g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
         {
           g_clear_error (error);
           g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE,
@@ -248,7 +248,7 @@ kp_register_rename_unit (KpDatabase *db, gint64 unit_id, const char *name, GErro
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
   if (!commit_change (db, stmt, "update", "unit", id_text, payload, KP_RELOAD_ALL, error))
     {
-      if (g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
+      if (error != NULL && g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
         {
           g_clear_error (error);
           g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE,
@@ -423,7 +423,7 @@ position_payload (const char *unit, const char *title, int kind)
 static void
 rename_duplicate_error (GError **error, const char *title, const char *unit)
 {
-  if (g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
+  if (error != NULL && g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
     {
       g_clear_error (error);
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE,

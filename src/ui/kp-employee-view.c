@@ -2,9 +2,12 @@
 /* kp-employee-view.c: the employee register as a searchable, sortable table.
  *
  * The table, its models and its columns are declared whole in kp-employee-view.ui:
- * employees → GtkFilterListModel (search) → GtkSortListModel (the view's sorter) →
- * GtkSingleSelection. This file keeps the logic: the search filter, the cell formatters, and the
- * status line and empty states. */
+ * employees → GtkSortListModel (the view's sorter) → GtkFilterListModel (search) →
+ * GtkSingleSelection. Filtering after sorting is deliberate: a filter that changes on every
+ * keystroke in front of the sort model makes it re-sort on every keystroke (seconds on
+ * 100,000 rows), while a filter behind it only re-tests rows and keeps their sorted order.
+ * This file keeps the logic: the search filter, the cell formatters, and the status line and
+ * empty states. */
 
 #define G_LOG_DOMAIN "Kompeten"
 
@@ -255,6 +258,9 @@ kp_employee_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->employees, self);
   self->employees = NULL;
 
+  /* main_stack is both a template child and AdwBin's child: let AdwBin unparent it first, or
+   * disposing the template unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_EMPLOYEE_VIEW);
 
   g_clear_object (&self->database);
@@ -360,6 +366,9 @@ kp_employee_view_init (KpEmployeeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Typing while the table has the focus starts a search (no such property in GTK 4.8). */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
   update_status (self);
 }
 
@@ -406,9 +415,9 @@ kp_employee_view_set_database (KpEmployeeView *self,
 
   g_set_object (&self->database, database);
   self->employees = database != NULL ? kp_database_get_employees (database) : NULL;
-  gtk_filter_list_model_set_model (self->filter_model, self->employees);
+  gtk_sort_list_model_set_model (self->sort_model, self->employees);
 
-  /* Connected after the filter model's own handler, so the counts are current when it runs. */
+  /* Connected after the models' own handlers, so the counts are current when it runs. */
   if (self->employees != NULL)
     g_signal_connect_swapped (self->employees, "items-changed",
                               G_CALLBACK (on_employees_items_changed_cb), self);

@@ -12,7 +12,7 @@
 
 #include "kompeten/kp-model.h"
 
-/* Valid NIPs of the fixtures (tests/fixtures/*.csv). */
+/* Valid NIPs of the fixtures in tests/fixtures. */
 #define NIP_HEAD "196602041998051457"  /* L, 1966-02-04 */
 #define NIP_SITI "196810301993082121"  /* P, 1968-10-30 */
 #define NIP_AHMAD "198608142011011949" /* L, 1986-08-14 */

@@ -406,12 +406,44 @@ test_search_shortcut (Fixture       *fixture,
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
 
+/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder. Two things the window
+ * needs from the system's data folders must stay visible: the compiled GSettings schemas
+ * (libadwaita fails an assertion without any schema source) and the MIME database (without it
+ * the SVG icons cannot be recognised). Called before g_test_init, while the folders are real. */
+static void
+keep_system_data (void)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
+    return;
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
+      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
+        {
+          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+          return;
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   /* In-process widget tests need no accessibility bus. */
   g_setenv ("GTK_A11Y", "none", TRUE);
+  keep_system_data ();
 
   /* What gtk_test_init does, plus isolated XDG folders (gtk_test_init drops its options). */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);

@@ -1,0 +1,740 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: kompeten-cli as a batch user runs it: the real program (KOMPETEN_CLI) in a
+ * scratch folder, in the C locale, checked by its exit status, what it prints and the files it
+ * writes, read back with independent tools (openpyxl, pdftotext, the sqlite3 shell) where they
+ * are installed. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "kompeten/kp-model.h"
+
+#define PYTHON "/usr/bin/python3"
+#define PDFTOTEXT "/usr/bin/pdftotext"
+#define SQLITE3 "/usr/bin/sqlite3"
+
+#define HEADER "nip,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,golongan,jabatan," \
+               "jenis_jabatan,unit_kerja,nip_atasan,email,telepon"
+
+typedef struct {
+  char *dir;
+  char *db;      /* the database path inside dir */
+  char *out;     /* stdout and stderr of the last run */
+  char *err;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("kp-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "kompeten.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static char *
+tmp_path (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* Runs @argv (NULL-terminated) in @dir with @envp; returns the exit status and the output. */
+static int
+spawn (const char *dir, const char *const *argv, char **out, char **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  int status;
+
+  /* English messages, no thousands separators: the counts parse. */
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
+  envp = g_environ_unsetenv (envp, "LANG");
+  g_assert_true (g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (status, &error))
+    return 0;
+  if (error->domain != G_SPAWN_EXIT_ERROR)
+    g_error ("%s did not exit: %s\n%s", argv[0], error->message, *err);
+  return error->code;
+}
+
+/* Runs kompeten-cli with @args (NULL-terminated, after the program name). */
+static int
+run_cli_v (Fixture *f, gboolean with_db, const char *first, va_list ap)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *cli = g_getenv ("KOMPETEN_CLI");
+  int status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  if (with_db)
+    {
+      g_ptr_array_add (argv, (gpointer) "--db");
+      g_ptr_array_add (argv, f->db);
+    }
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  status = spawn (f->dir, (const char *const *) argv->pdata, &f->out, &f->err);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", status, f->out, f->err);
+  return status;
+}
+
+static G_GNUC_NULL_TERMINATED int
+run_cli (Fixture *f, const char *first, ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_cli_v (f, TRUE, first, ap);
+  va_end (ap);
+  return status;
+}
+
+static G_GNUC_NULL_TERMINATED int
+run_cli_no_db (Fixture *f, const char *first, ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_cli_v (f, FALSE, first, ap);
+  va_end (ap);
+  return status;
+}
+
+static void
+assert_mentions (const char *text, const char *fragment)
+{
+  if (strstr (text, fragment) == NULL)
+    g_error ("“%s” is not in:\n%s", fragment, text);
+}
+
+/* The number on the import summary line "label    N". */
+static gint64
+count_of (const char *out, const char *label)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " \t", -1);
+      guint n = g_strv_length (words);
+      gint64 value;
+
+      if (n < 2 || strcmp (words[0], label) != 0)
+        continue;
+      g_assert_true (g_ascii_string_to_signed (words[n - 1], 10, 0, G_MAXINT64, &value, NULL));
+      return value;
+    }
+  g_error ("no “%s” line in:\n%s", label, out);
+  return -1;
+}
+
+static void
+assert_counts (const char *out, gint64 read, gint64 created, gint64 updated, gint64 unchanged,
+               gint64 rejected, gint64 warnings)
+{
+  g_assert_cmpint (count_of (out, "read"), ==, read);
+  g_assert_cmpint (count_of (out, "new"), ==, created);
+  g_assert_cmpint (count_of (out, "updated"), ==, updated);
+  g_assert_cmpint (count_of (out, "unchanged"), ==, unchanged);
+  g_assert_cmpint (count_of (out, "rejected"), ==, rejected);
+  g_assert_cmpint (count_of (out, "warnings"), ==, warnings);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* "seq:hash" from `audit verify`, after checking that it succeeds. */
+static char *
+audit_head (Fixture *f)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^Head: ([0-9]+:[0-9a-f]{64})$", G_REGEX_MULTILINE, 0,
+                                         NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  if (!g_regex_match (regex, f->out, 0, &match))
+    g_error ("no “Head: seq:hash” line in:\n%s", f->out);
+  return g_match_info_fetch (match, 1);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+/* ---- usage ------------------------------------------------------------------------------------ */
+
+static void
+test_help (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *command; const char *options[4]; } commands[] = {
+    { "import", { "--rejects", "--all-or-nothing", "--warnings", NULL } },
+    { "export", { "--csv", "--xlsx", NULL } },
+    { "chart", { "--png", "--pdf", "--svg", "--unit" } },
+    { "audit", { "verify", NULL } },
+    { "demo", { "500", NULL } },
+  };
+
+  g_assert_cmpint (run_cli_no_db (f, "--help", NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    assert_mentions (f->out, commands[i].command);
+  assert_mentions (f->out, "--db");
+  g_assert_cmpstr (f->err, ==, "");
+
+  g_assert_cmpint (run_cli_no_db (f, "--version", NULL), ==, 0);
+  assert_mentions (f->out, PACKAGE_VERSION);
+
+  /* Every command has its own help, naming its options; none of them opens a database. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_assert_cmpint (run_cli (f, commands[i].command, "--help", NULL), ==, 0);
+      assert_mentions (f->out, commands[i].command);
+      for (guint o = 0; o < G_N_ELEMENTS (commands[i].options) && commands[i].options[o]; o++)
+        assert_mentions (f->out, commands[i].options[o]);
+    }
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_usage_errors (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+
+  g_assert_cmpint (run_cli (f, "frobnicate", NULL), ==, 2);
+  assert_mentions (f->err, "frobnicate");
+  {
+    const char *argv[] = { g_getenv ("KOMPETEN_CLI"), NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    /* No command: the help, on stderr. */
+    g_assert_cmpint (spawn (f->dir, argv, &out, &err), ==, 2);
+    assert_mentions (err, "import");
+  }
+  g_assert_cmpint (run_cli_no_db (f, "--bogus", NULL), ==, 2);
+  assert_mentions (f->err, "--bogus");
+  g_assert_cmpint (run_cli (f, "import", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "import", "employees", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "import", "applicants", valid, NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, "--bogus", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "export", "employees", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "chart", "employees-by-unit", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "chart", "employees-by-unit", "--png", "x.png", "--width", "10",
+                            NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "audit", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "demo", "now", NULL), ==, 2);
+  /* Wrong usage writes nothing. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+/* ---- import ----------------------------------------------------------------------------------- */
+
+static void
+test_import (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("quirk-quoted.csv");
+  g_autofree char *rejects = tmp_path (f, "rejects.csv");
+  g_autofree char *warnings = tmp_path (f, "warnings.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *head_again = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", path, "--rejects", rejects,
+                            "--warnings", warnings, NULL), ==, 0);
+  assert_counts (f->out, 7, 4, 0, 0, 3, 0);
+  /* The refused rows are named on stderr too, by the line where each starts. */
+  assert_mentions (f->err, "line 8");
+  assert_mentions (f->err, "line 9");
+  assert_mentions (f->err, "line 11");
+
+  contents = read_file (rejects);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, "line,column,value,reason");
+  g_assert_true (g_str_has_prefix (lines[1], "8,golongan,V/z,"));
+  g_assert_true (g_str_has_prefix (lines[2], "9,nip,19920315201801200,"));
+  g_assert_true (g_str_has_prefix (lines[3], "11,jenis_kelamin,X,"));
+  for (guint i = 1; i <= 3; i++)
+    g_assert_cmpuint (strlen (lines[i]), >, strlen ("11,jenis_kelamin,X,"));
+  g_assert_cmpstr (lines[4], ==, "");
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (warnings);
+  g_assert_cmpstr (contents, ==, "line,column,value,reason\n");
+
+  /* Again: nothing new, nothing changed, no audit event. */
+  head = audit_head (f);
+  g_assert_cmpint (run_cli (f, "import", "employees", path, NULL), ==, 0);
+  assert_counts (f->out, 7, 0, 0, 4, 3, 0);
+  head_again = audit_head (f);
+  g_assert_cmpstr (head_again, ==, head);
+}
+
+static void
+test_import_warnings (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture_path ("warn-unknown-supervisor.csv");
+  g_autofree char *warnings = tmp_path (f, "warnings.csv");
+  g_autofree char *rejects = tmp_path (f, "rejects.csv");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", path, "--warnings", warnings,
+                            "--rejects", rejects, NULL), ==, 0);
+  assert_counts (f->out, 2, 2, 0, 0, 0, 1);
+  contents = read_file (warnings);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[1], "3,nip_atasan,197001011995031001,"));
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (rejects);
+  g_assert_cmpstr (contents, ==, "line,column,value,reason\n");
+}
+
+static void
+test_all_or_nothing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bad = fixture_path ("bad-sex.csv");
+  g_autofree char *csv = tmp_path (f, "export.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *head = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", bad, "--all-or-nothing", NULL), ==, 3);
+  assert_counts (f->out, 2, 0, 0, 0, 1, 0);
+  assert_mentions (f->err, "line 3");
+
+  g_assert_cmpint (run_cli (f, "export", "employees", "--csv", csv, NULL), ==, 0);
+  contents = read_file (csv);
+  g_assert_cmpstr (contents, ==, HEADER "\n");
+  /* Only the migration is in the log. */
+  head = audit_head (f);
+  g_assert_true (g_str_has_prefix (head, "1:"));
+}
+
+static void
+test_import_bad_files (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *missing = tmp_path (f, "tidak-ada.csv");
+  g_autofree char *binary = tmp_path (f, "pegawai.xlsx");
+  g_autofree char *latin1 = tmp_path (f, "latin1.csv");
+  g_autofree char *empty = tmp_path (f, "kosong.csv");
+  g_autofree char *no_header = fixture_path ("bad-no-header.csv");
+  g_autofree char *quote = fixture_path ("bad-unterminated-quote.csv");
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *const files[] = { missing, binary, latin1, empty, no_header, quote };
+
+  g_assert_true (g_file_set_contents (binary, "PK\x03\x04\x14\x00\x00\x00", 8, &error));
+  g_assert_true (g_file_set_contents (latin1, HEADER "\n" "196602041998051457,Jos\xe9,L,,"
+                                      "1966-02-04,,IV/c,Kepala,JPT Pratama,Dinas,,,\n", -1,
+                                      &error));
+  g_assert_true (g_file_set_contents (empty, "", 0, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  head = audit_head (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *base = g_path_get_basename (files[i]);
+      g_autofree char *head_after = NULL;
+
+      g_assert_cmpint (run_cli (f, "import", "employees", files[i], NULL), ==, 1);
+      /* A clear message naming the file, and no counts as if something was done. */
+      assert_mentions (f->err, base);
+      g_assert_null (strstr (f->out, "new "));
+      head_after = audit_head (f);
+      g_assert_cmpstr (head_after, ==, head);
+    }
+}
+
+static void
+test_bad_database (Fixture *f, gconstpointer data)
+{
+  g_autofree char *letter = tmp_path (f, "surat.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newer = tmp_path (f, "newer.db");
+  KpDatabase *db;
+  sqlite3 *raw;
+
+  /* Not SQLite: refused, untouched. */
+  g_assert_true (g_file_set_contents (letter, "Kepada Yth. Kepala BKPSDM,\n"
+                                      "dengan hormat, terlampir daftar pegawai.\n"
+                                      "Demikian, atas perhatiannya kami ucapkan terima kasih.\n"
+                                      "Hormat kami, Sekretariat.\n", -1, &error));
+  g_assert_no_error (error);
+  before = read_file (letter);
+  {
+    const char *argv[] = { g_getenv ("KOMPETEN_CLI"), "--db", letter, "audit", "verify", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (spawn (f->dir, argv, &out, &err), ==, 1);
+    assert_mentions (err, "surat.db");
+  }
+  after = read_file (letter);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Written by a newer Kompeten: refused, with the versions. */
+  db = kp_database_open (newer, &error);
+  g_assert_no_error (error);
+  g_object_unref (db);
+  g_assert_cmpint (sqlite3_open (newer, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO kp_schema VALUES (99, '2031-01-01T00:00:00Z')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  {
+    const char *argv[] = { g_getenv ("KOMPETEN_CLI"), "--db", newer, "audit", "verify", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (spawn (f->dir, argv, &out, &err), ==, 1);
+    assert_mentions (err, "99");
+  }
+}
+
+/* ---- export and charts ------------------------------------------------------------------------ */
+
+static gboolean
+have_openpyxl (void)
+{
+  const char *argv[] = { PYTHON, "-c", "import openpyxl", NULL };
+  int status;
+
+  if (!g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static const char xlsx_check[] =
+  "import sys, datetime, zipfile, openpyxl\n"
+  "path = sys.argv[1]\n"
+  "wb = openpyxl.load_workbook(path)\n"
+  "assert len(wb.worksheets) == 2, wb.sheetnames\n"
+  "ws = wb.worksheets[0]\n"
+  "assert [c.value for c in ws[1]] == ['nip', 'nama', 'jenis_kelamin', 'tempat_lahir',\n"
+  "    'tanggal_lahir', 'pendidikan', 'golongan', 'jabatan', 'jenis_jabatan', 'unit_kerja',\n"
+  "    'nip_atasan', 'email', 'telepon'], [c.value for c in ws[1]]\n"
+  "assert all(c.font.b for c in ws[1])\n"
+  "assert ws.freeze_panes == 'A2', ws.freeze_panes\n"
+  "assert ws.auto_filter.ref == 'A1:M6', ws.auto_filter.ref\n"
+  "assert ws.max_row == 6, ws.max_row\n"
+  "for row in ws.iter_rows(min_row=2):\n"
+  "    assert isinstance(row[0].value, str) and len(row[0].value) == 18, repr(row[0].value)\n"
+  "    assert isinstance(row[4].value, datetime.datetime), repr(row[4].value)\n"
+  "assert ws['A2'].value == '196602041998051457'\n"
+  "assert ws['E2'].value == datetime.datetime(1966, 2, 4), ws['E2'].value\n"
+  "assert ws['K3'].value == '196602041998051457', ws['K3'].value\n"
+  "assert ws.column_dimensions['B'].width > 20\n"
+  "ws2 = wb.worksheets[1]\n"
+  "assert all(c.font.b for c in ws2[1] if c.value is not None)\n"
+  "rows = [(r[0].value, r[1].value) for r in ws2.iter_rows(min_row=2, max_col=2)]\n"
+  "assert rows == [('Dinas Kesehatan', 4), ('Inspektorat', 1)], rows\n"
+  "names = zipfile.ZipFile(path).namelist()\n"
+  "assert 'xl/charts/chart1.xml' in names, names\n"
+  "assert b'<c:barChart>' in zipfile.ZipFile(path).read('xl/charts/chart1.xml')\n"
+  "print('ok')\n";
+
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *csv = tmp_path (f, "pegawai.csv");
+  g_autofree char *xlsx = tmp_path (f, "pegawai.xlsx");
+  g_autofree char *original = read_file (valid);
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "export", "employees", "--csv", csv, "--xlsx", xlsx, NULL), ==, 0);
+
+  /* The fixture is already in the export's form: the same bytes come back. */
+  contents = read_file (csv);
+  g_assert_cmpstr (contents, ==, original);
+  g_assert_cmpint (run_cli (f, "import", "employees", csv, NULL), ==, 0);
+  assert_counts (f->out, 5, 0, 0, 5, 0, 0);
+
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (xlsx);
+  g_assert_true (g_str_has_prefix (contents, "PK\x03\x04"));
+  if (!have_openpyxl ())
+    {
+      g_test_skip ("the workbook is not read back: no " PYTHON " with openpyxl");
+      return;
+    }
+  {
+    const char *argv[] = { PYTHON, "-c", xlsx_check, xlsx, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    int status = spawn (f->dir, argv, &out, &err);
+
+    if (status != 0)
+      g_error ("openpyxl check failed:\n%s%s", out, err);
+    g_assert_cmpstr (out, ==, "ok\n");
+  }
+}
+
+static void
+test_chart (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *png = tmp_path (f, "unit.png");
+  g_autofree char *pdf = tmp_path (f, "unit.pdf");
+  g_autofree char *svg = tmp_path (f, "unit.svg");
+  g_autofree char *only = tmp_path (f, "inspektorat.svg");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "chart", "employees-by-unit", "--png", png, "--pdf", pdf,
+                            "--svg", svg, NULL), ==, 0);
+
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  assert_mentions (contents, "<svg");
+  g_clear_pointer (&contents, g_free);
+
+  /* One unit and its sub-units; a unit that is not there is an error. */
+  g_assert_cmpint (run_cli (f, "chart", "employees-by-unit", "--unit", "Inspektorat",
+                            "--svg", only, NULL), ==, 0);
+  g_assert_true (g_file_test (only, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_cli (f, "chart", "employees-by-unit", "--unit", "Dinas Rahasia",
+                            "--svg", only, NULL), ==, 1);
+  assert_mentions (f->err, "Dinas Rahasia");
+
+  if (!g_file_test (PDFTOTEXT, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the PDF is not read back: no " PDFTOTEXT);
+      return;
+    }
+  {
+    const char *argv[] = { PDFTOTEXT, pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (spawn (f->dir, argv, &out, &err), ==, 0);
+    assert_mentions (out, "Inspektorat");
+    assert_mentions (out, "Dinas Kesehatan");
+  }
+}
+
+/* ---- the audit log ---------------------------------------------------------------------------- */
+
+/* Runs SQL on the database file as an attacker would: with the sqlite3 shell when installed,
+ * else through the library. Returns TRUE when it succeeded. */
+static gboolean
+attacker_sql (Fixture *f, const char *sql)
+{
+  if (g_file_test (SQLITE3, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      const char *argv[] = { SQLITE3, f->db, sql, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      return spawn (f->dir, argv, &out, &err) == 0;
+    }
+  else
+    {
+      sqlite3 *raw = NULL;
+      int rc;
+
+      g_assert_cmpint (sqlite3_open (f->db, &raw), ==, SQLITE_OK);
+      rc = sqlite3_exec (raw, sql, NULL, NULL, NULL);
+      sqlite3_close (raw);
+      return rc == SQLITE_OK;
+    }
+}
+
+static void
+test_audit_verify (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *head = NULL;
+  g_autofree char *head_again = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  head = audit_head (f);
+  /* The migration and the import. */
+  g_assert_true (g_str_has_prefix (head, "2:"));
+  assert_mentions (f->out, " 2 ");
+
+  /* The log refuses to be rewritten... */
+  g_assert_false (attacker_sql (f, "UPDATE audit_event SET payload = '{}' WHERE seq = 2"));
+  g_assert_false (attacker_sql (f, "DELETE FROM audit_event WHERE seq = 1"));
+  head_again = audit_head (f);
+  g_assert_cmpstr (head_again, ==, head);
+
+  /* ...and when its guards are dropped, the rewrite is found and the event named. */
+  g_assert_true (attacker_sql (f, "DROP TRIGGER audit_event_no_update;"
+                                  "UPDATE audit_event SET payload = '{}' WHERE seq = 2;"));
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), !=, 0);
+  assert_mentions (f->err, "event 2");
+  g_assert_null (strstr (f->out, "Head:"));
+}
+
+static void
+test_audit_verify_deleted (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *changed = tmp_path (f, "changed.csv");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  contents = read_file (valid);
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, ",Rina Siregar,", ",\"Rina Siregar, A.Md.Kep.\",", 1),
+                    ==, 1);
+  g_assert_true (g_file_set_contents (changed, edited->str, edited->len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli (f, "import", "employees", changed, NULL), ==, 0);
+  assert_counts (f->out, 5, 0, 1, 4, 0, 0);
+
+  /* Removing the first import (event 2) from the middle of the chain. */
+  g_assert_true (attacker_sql (f, "DROP TRIGGER audit_event_no_delete;"
+                                  "DELETE FROM audit_event WHERE seq = 2;"));
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), !=, 0);
+  assert_mentions (f->err, "event 2");
+}
+
+/* ---- demo ------------------------------------------------------------------------------------- */
+
+static void
+test_demo (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = tmp_path (f, "demo.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *head_again = NULL;
+
+  g_assert_cmpint (run_cli (f, "demo", NULL), ==, 0);
+  assert_mentions (f->out, f->db);
+  g_assert_cmpint (run_cli (f, "export", "employees", "--csv", csv, NULL), ==, 0);
+  contents = read_file (csv);
+  g_assert_true (g_str_has_prefix (contents, HEADER "\n"));
+  g_assert_cmpuint (count_lines (contents), ==, 501);
+  head = audit_head (f);
+
+  /* Never over an existing register. */
+  g_assert_cmpint (run_cli (f, "demo", NULL), ==, 1);
+  g_assert_cmpstr (f->err, !=, "");
+  head_again = audit_head (f);
+  g_assert_cmpstr (head_again, ==, head);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KpDatabase) db = kp_database_open (f->db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (kp_database_get_employees (db)), ==, 500);
+    g_assert_cmpuint (g_list_model_get_n_items (kp_database_get_units (db)), ==, 24);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (g_getenv ("KOMPETEN_CLI") == NULL ||
+      !g_file_test (g_getenv ("KOMPETEN_CLI"), G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("KOMPETEN_CLI must name the kompeten-cli program\n");
+      return 1;
+    }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/import", test_import);
+  ADD ("/cli/import-warnings", test_import_warnings);
+  ADD ("/cli/import-all-or-nothing", test_all_or_nothing);
+  ADD ("/cli/import-bad-files", test_import_bad_files);
+  ADD ("/cli/bad-database", test_bad_database);
+  ADD ("/cli/export", test_export);
+  ADD ("/cli/chart", test_chart);
+  ADD ("/cli/audit-verify", test_audit_verify);
+  ADD ("/cli/audit-verify-deleted", test_audit_verify_deleted);
+  ADD ("/cli/demo", test_demo);
+#undef ADD
+
+  return g_test_run ();
+}
