@@ -69,17 +69,16 @@ open_database (KpApplication  *self,
 
 static void
 show_open_error (KpApplication *self,
-                 const char    *path,
                  const GError  *error)
 {
   AdwMessageDialog *dialog;
-  g_autofree char *body = NULL;
 
-  /* Also on stderr: whoever started us from a terminal or a script sees why it stopped. */
-  g_printerr ("kompeten: %s: %s\n", path, error->message);
+  /* Also on stderr: whoever started us from a terminal or a script sees why it stopped. The
+   * model's messages name the file. */
+  g_printerr ("kompeten: %s\n", error->message);
 
-  body = g_strdup_printf ("%s\n\n%s", path, error->message);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"), body));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"),
+                                                       error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
 
   /* The dialog is the only window: when it closes, the application has nothing left and
@@ -181,7 +180,7 @@ kp_application_activate (GApplication *application)
   database = open_database (self, path, &error);
   if (database == NULL)
     {
-      show_open_error (self, path, error);
+      show_open_error (self, error);
       return;
     }
 

@@ -73,8 +73,8 @@ update_status (KpEmployeeView *self)
   /* Translators: the status line under the employee list, e.g. "12 of 1,500 employees"; the
    * plural follows the second number, the total. %'u prints a number with the locale's digit
    * grouping. */
-  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%'u of %'u employee", "%'u of %'u employees", total),
+  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u employee",
+                                         "%'u of %'u employees", total),
                             shown, total);
   gtk_label_set_label (self->status_label, status);
 
@@ -251,9 +251,14 @@ kp_employee_view_dispose (GObject *object)
 {
   KpEmployeeView *self = KP_EMPLOYEE_VIEW (object);
 
-  /* The filter function points back at us; the filter may outlive this view. */
-  if (self->needle != NULL)
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  /* Dispose may run more than once: the template pointers are NULL after the first time. */
+  if (self->filter_model != NULL)
+    {
+      /* The filter function points back at us, and tearing down the columns re-sorts and so
+       * re-filters: nothing of ours may run from here on. */
+      g_signal_handlers_disconnect_by_data (self->filter_model, self);
+      gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+    }
   if (self->employees != NULL)
     g_signal_handlers_disconnect_by_data (self->employees, self);
   self->employees = NULL;
