@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -79,7 +81,7 @@ static void
 print_count (const char *label, guint64 value)
 {
   /* Translators: a count line of an import summary, "label: 1,234". */
-  g_print (_("%-12s %'" G_GUINT64_FORMAT "\n"), label, value);
+  g_print (_("%-12s %'" PRIu64 "\n"), label, value);
 }
 
 static void
@@ -99,10 +101,10 @@ print_problems (GPtrArray *problems, gboolean warnings, guint limit)
       shown++;
       if (*problem->column != '\0')
         /* Translators: "line 12, nip: reason". */
-        g_printerr (_("  line %" G_GUINT64_FORMAT ", %s: %s\n"), problem->line, problem->column,
+        g_printerr (_("  line %" PRIu64 ", %s: %s\n"), problem->line, problem->column,
                     problem->reason);
       else
-        g_printerr (_("  line %" G_GUINT64_FORMAT ": %s\n"), problem->line, problem->reason);
+        g_printerr (_("  line %" PRIu64 ": %s\n"), problem->line, problem->reason);
     }
   if (total > shown)
     g_printerr (_("  … and %u more\n"), total - shown);
@@ -164,7 +166,7 @@ cmd_import (const char *db_path, int argc, char **argv)
   print_count (_("rejected"), counts->rejected);
   print_count (_("warnings"), counts->warnings);
   if (counts->units_created > 0 || counts->positions_created > 0)
-    g_print (_("%'" G_GUINT64_FORMAT " new units and %'" G_GUINT64_FORMAT " new positions.\n"),
+    g_print (_("%'" PRIu64 " new units and %'" PRIu64 " new positions.\n"),
              counts->units_created, counts->positions_created);
 
   if (counts->rejected > 0)
@@ -189,7 +191,7 @@ cmd_import (const char *db_path, int argc, char **argv)
 
   if (all_or_nothing && counts->rejected > 0)
     {
-      g_printerr (_("kompeten-cli: nothing was written, because %'" G_GUINT64_FORMAT
+      g_printerr (_("kompeten-cli: nothing was written, because %'" PRIu64
                     " row(s) were refused and --all-or-nothing was given.\n"),
                   counts->rejected);
       return EXIT_REJECTED;
@@ -338,8 +340,8 @@ cmd_audit (const char *db_path, int argc, char **argv)
   if (!kp_audit_verify (db, &check, &error))
     return fail (error);
   /* Translators: the number of events, then the last event's number and hash. */
-  g_print (_("The audit log is intact: %'" G_GINT64_FORMAT " events.\n"), check.n_events);
-  g_print (_("Head: %" G_GINT64_FORMAT ":%s\n"), check.head_seq, check.head_hash);
+  g_print (_("The audit log is intact: %'" PRId64 " events.\n"), check.n_events);
+  g_print (_("Head: %" PRId64 ":%s\n"), check.head_seq, check.head_hash);
   return EXIT_OK;
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kompeten/kp-audit.h"
@@ -146,12 +148,12 @@ kp_audit_verify (KpDatabase *db, KpAuditCheck *check, GError **error)
           if (event->seq != expected_seq)
             /* Translators: the numbers are audit event sequence numbers. */
             g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_TAMPERED,
-                         _("The audit log is broken at event %" G_GINT64_FORMAT
-                           " (found event %" G_GINT64_FORMAT " instead): %s."),
+                         _("The audit log is broken at event %" PRId64
+                           " (found event %" PRId64 " instead): %s."),
                          expected_seq, event->seq, why);
           else
             g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_TAMPERED,
-                         _("The audit log is broken at event %" G_GINT64_FORMAT ": %s."),
+                         _("The audit log is broken at event %" PRId64 ": %s."),
                          event->seq, why);
           _kp_stmt_reset (stmt);
           if (check != NULL)
@@ -214,7 +216,7 @@ kp_audit_checkpoint (KpDatabase *db, GError **error)
   if (step == KP_STEP_ERROR)
     return NULL;
   if (step == KP_STEP_ROW)
-    checkpoint = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", _kp_stmt_get_int64 (stmt, 0),
+    checkpoint = g_strdup_printf ("%" PRId64 ":%s", _kp_stmt_get_int64 (stmt, 0),
                                   _kp_stmt_get_text (stmt, 1));
   else
     checkpoint = g_strdup ("0:" KP_AUDIT_GENESIS_HASH);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <csv.h>
@@ -93,7 +95,7 @@ on_field (void *data, size_t len, void *user_data)
       self->parse_error =
         g_error_new (KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
                      /* Translators: %s is a file name, the number a line. */
-                     _("“%s” is not UTF-8 text (line %" G_GUINT64_FORMAT "). Save it from the "
+                     _("“%s” is not UTF-8 text (line %" PRIu64 "). Save it from the "
                        "spreadsheet as “CSV UTF-8” and import it again."),
                      self->display_name, self->line);
       return;
@@ -102,7 +104,7 @@ on_field (void *data, size_t len, void *user_data)
     {
       self->parse_error =
         g_error_new (KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                     _("Line %" G_GUINT64_FORMAT " of “%s” has more than %d columns: this is "
+                     _("Line %" PRIu64 " of “%s” has more than %d columns: this is "
                        "not a register export."),
                      self->line, self->display_name, MAX_FIELDS);
       return;
@@ -292,7 +294,7 @@ feed (KpCsvReader *self, const guchar *data, gsize len, GError **error)
   if (csv_parse (&self->parser, data, len, on_field, on_record, self) != len)
     {
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                   _("Could not read line %" G_GUINT64_FORMAT " of “%s”: %s"), self->line,
+                   _("Could not read line %" PRIu64 " of “%s”: %s"), self->line,
                    self->display_name, csv_strerror (csv_error (&self->parser)));
       return FALSE;
     }
@@ -304,7 +306,7 @@ feed (KpCsvReader *self, const guchar *data, gsize len, GError **error)
   if (self->parser.entry_pos > MAX_FIELD_BYTES)
     {
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                   _("The record that starts on line %" G_GUINT64_FORMAT " of “%s” has a field "
+                   _("The record that starts on line %" PRIu64 " of “%s” has a field "
                      "longer than 1 MB: probably a quote (\") is not closed."),
                    self->record_start, self->display_name);
       return FALSE;
@@ -393,7 +395,7 @@ _kp_csv_reader_next (KpCsvReader *self, GError **error)
                 {
                   g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
                                _("“%s” ends inside a quoted field that starts on line %"
-                                 G_GUINT64_FORMAT ": a quote (\") is not closed."),
+                                 PRIu64 ": a quote (\") is not closed."),
                                self->display_name, self->record_start);
                   return NULL;
                 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -981,7 +983,7 @@ import_record (Apply *apply, const KpCsvRecord *record, const GDate *today,
       if (first != NULL)
         {
           g_autofree char *reason =
-            g_strdup_printf (_("This NIP already appears on line %" G_GUINT64_FORMAT
+            g_strdup_printf (_("This NIP already appears on line %" PRIu64
                                " (the first one is kept)"),
                              first->line);
           add_problem (self, record->line, self->header[column_of (self, KP_EMPLOYEE_FIELD_NIP)],
@@ -1007,7 +1009,7 @@ import_record (Apply *apply, const KpCsvRecord *record, const GDate *today,
         {
           g_autofree char *reason =
             /* Translators: a position's kind disagrees with an earlier row. */
-            g_strdup_printf (_("Line %" G_GUINT64_FORMAT " gives this position the kind “%s”"),
+            g_strdup_printf (_("Line %" PRIu64 " gives this position the kind “%s”"),
                              position->line, kp_position_kind_to_string (position->kind));
           add_problem (self, record->line,
                        self->header[column_of (self, KP_EMPLOYEE_FIELD_KIND)],
@@ -1296,7 +1298,7 @@ kp_import_problems_write_csv (GPtrArray *problems, gboolean warnings, const char
 
       if (problem->warning != warnings)
         continue;
-      line = g_strdup_printf ("%" G_GUINT64_FORMAT, problem->line);
+      line = g_strdup_printf ("%" PRIu64, problem->line);
       row[0] = line;
       row[1] = problem->column;
       row[2] = problem->value;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -80,7 +82,7 @@ _kp_employee_load_one (KpDatabase *db, gint64 id, GError **error)
     employee = employee_from_row (stmt);
   else if (step == KP_STEP_DONE)
     g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                 _("There is no employee with number %" G_GINT64_FORMAT), id);
+                 _("There is no employee with number %" PRId64), id);
   _kp_stmt_reset (stmt);
   return employee;
 }

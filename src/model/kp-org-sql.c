@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -92,7 +94,7 @@ unit_name (KpDb *db, gint64 unit_id, GError **error)
     name = g_strdup (_kp_stmt_get_text (stmt, 0));
   else if (step == KP_STEP_DONE)
     g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                 _("There is no unit with number %" G_GINT64_FORMAT), unit_id);
+                 _("There is no unit with number %" PRId64), unit_id);
   _kp_stmt_reset (stmt);
   return name;
 }
@@ -207,7 +209,7 @@ kp_register_add_unit (KpDatabase *db, const char *name, gint64 parent_id, GError
       return 0;
     }
   id = _kp_db_last_insert_id (kdb);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  id_text = g_strdup_printf ("%" PRId64, id);
   if (!_kp_audit_append (db, "create", "unit", id_text, payload, error) ||
       !_kp_db_commit (kdb, error))
     {
@@ -245,7 +247,7 @@ kp_register_rename_unit (KpDatabase *db, gint64 unit_id, const char *name, GErro
   _kp_stmt_bind_text (stmt, 2, key);
   _kp_stmt_bind_int64 (stmt, 3, unit_id);
   payload = change_payload ("name", old, clean);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
+  id_text = g_strdup_printf ("%" PRId64, unit_id);
   if (!commit_change (db, stmt, "update", "unit", id_text, payload, KP_RELOAD_ALL, error))
     {
       if (error != NULL && g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
@@ -322,7 +324,7 @@ kp_register_move_unit (KpDatabase *db, gint64 unit_id, gint64 parent_id, GError 
   _kp_stmt_bind_int64 (stmt, 2, unit_id);
   payload = change_payload ("parent", old_parent, new_parent);
   json_object_set_string_member (json_node_get_object (payload), "name", name);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
+  id_text = g_strdup_printf ("%" PRId64, unit_id);
   return commit_change (db, stmt, "move", "unit", id_text, payload, KP_RELOAD_UNITS, error);
 }
 
@@ -363,8 +365,8 @@ kp_register_delete_unit (KpDatabase *db, gint64 unit_id, GError **error)
     {
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_IN_USE,
                    /* Translators: %s is a unit; the numbers count its positions and sub-units. */
-                   _("“%s” cannot be deleted: it still has %" G_GINT64_FORMAT " position(s) and %"
-                     G_GINT64_FORMAT " sub-unit(s). Move or delete them first."),
+                   _("“%s” cannot be deleted: it still has %" PRId64 " position(s) and %"
+                     PRId64 " sub-unit(s). Move or delete them first."),
                    name, n_positions, n_children);
       return FALSE;
     }
@@ -374,7 +376,7 @@ kp_register_delete_unit (KpDatabase *db, gint64 unit_id, GError **error)
     return FALSE;
   _kp_stmt_bind_int64 (stmt, 1, unit_id);
   payload = change_payload ("name", name, NULL);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
+  id_text = g_strdup_printf ("%" PRId64, unit_id);
   return commit_change (db, stmt, "delete", "unit", id_text, payload, KP_RELOAD_UNITS, error);
 }
 
@@ -399,7 +401,7 @@ position_info (KpDb *db, gint64 position_id, char **title, int *kind, gint64 *un
     }
   else if (step == KP_STEP_DONE)
     g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                 _("There is no position with number %" G_GINT64_FORMAT), position_id);
+                 _("There is no position with number %" PRId64), position_id);
   _kp_stmt_reset (stmt);
   return step == KP_STEP_ROW;
 }
@@ -475,7 +477,7 @@ kp_register_add_position (KpDatabase *db, gint64 unit_id, const char *title, int
       return 0;
     }
   id = _kp_db_last_insert_id (kdb);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  id_text = g_strdup_printf ("%" PRId64, id);
   payload = position_payload (unit, clean, kind);
   if (!_kp_audit_append (db, "create", "position", id_text, payload, error) ||
       !_kp_db_commit (kdb, error))
@@ -537,7 +539,7 @@ kp_register_update_position (KpDatabase *db, gint64 position_id, const char *tit
     json_object_set_object_member (object, "kind", kinds);
     json_object_set_string_member (object, "unit", unit);
   }
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, position_id);
+  id_text = g_strdup_printf ("%" PRId64, position_id);
   if (!commit_change (db, stmt, "update", "position", id_text, payload,
                       KP_RELOAD_POSITIONS | KP_RELOAD_EMPLOYEES, error))
     {
@@ -582,7 +584,7 @@ kp_register_delete_position (KpDatabase *db, gint64 position_id, GError **error)
     {
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_IN_USE,
                    /* Translators: %s is a position title, the number counts employees. */
-                   _("“%s” cannot be deleted: %" G_GINT64_FORMAT " employee(s) still hold it. "
+                   _("“%s” cannot be deleted: %" PRId64 " employee(s) still hold it. "
                      "Move them to another position first."),
                    title, n_employees);
       return FALSE;
@@ -593,7 +595,7 @@ kp_register_delete_position (KpDatabase *db, gint64 position_id, GError **error)
     return FALSE;
   _kp_stmt_bind_int64 (stmt, 1, position_id);
   payload = position_payload (unit, title, kind);
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, position_id);
+  id_text = g_strdup_printf ("%" PRId64, position_id);
   return commit_change (db, stmt, "delete", "position", id_text, payload, KP_RELOAD_POSITIONS,
                         error);
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "kompeten/kp-employee-import.h"
@@ -61,11 +63,11 @@ kp_report_employees_by_unit (KpDatabase *db, gint64 unit_id, GError **error)
 
   if (unit_id > 0 && (scope = unit_scope_name (db, unit_id)) != NULL)
     /* Translators: %s is a unit; then the total head count and a date. */
-    subtitle = g_strdup_printf (_("%s and its sub-units · %'" G_GINT64_FORMAT " employees · %s"),
+    subtitle = g_strdup_printf (_("%s and its sub-units · %'" PRId64 " employees · %s"),
                                 scope, total, g_strstrip (date));
   else
     /* Translators: the total head count and a date ("29 November 2026"). */
-    subtitle = g_strdup_printf (_("All units · %'" G_GINT64_FORMAT " employees · %s"), total,
+    subtitle = g_strdup_printf (_("All units · %'" PRId64 " employees · %s"), total,
                                 g_strstrip (date));
   kp_bar_chart_set_subtitle (chart, subtitle);
   return g_steal_pointer (&chart);

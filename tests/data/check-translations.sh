@@ -31,6 +31,13 @@ xgettext --from-code=UTF-8 --add-comments --files-from=po/POTFILES.in --director
   --flag=g_printf:1:c-format --flag=g_fprintf:2:c-format --flag=g_sprintf:2:c-format \
   --flag=g_snprintf:3:c-format \
   --output="$work/kompeten.pot" 2> "$work/xgettext.log" || { cat "$work/xgettext.log"; exit 1; }
+# A warning means a message xgettext could not read whole (G_GINT64_FORMAT inside _(): use
+# PRId64, which gettext understands): that message would never be translated.
+if grep -q . "$work/xgettext.log"; then
+  echo "xgettext warnings:"
+  cat "$work/xgettext.log"
+  status=1
+fi
 msgmerge --quiet --no-fuzzy-matching --output-file="$work/id.po" po/id.po "$work/kompeten.pot"
 stats=$(msgfmt --check --statistics --output-file=/dev/null "$work/id.po" 2>&1) || {
   echo "msgfmt --check failed: $stats"; exit 1; }
