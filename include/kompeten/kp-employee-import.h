@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kp-employee-import.h: importing the register from a pegawai.csv export.
  *
- * Two passes over a streamed file, so memory does not grow with the file's rows: analyse
- * (read, detect, validate every row, find in-file duplicates and supervisor cycles; writes
- * nothing) then apply (the good rows, in one transaction with one audit event). A user
- * interface shows the analysis before anything is written. */
+ * One streamed pass inside one transaction: each record is read, validated by core, checked
+ * against the rows before it (duplicate NIPs, a position given two kinds) and, when good,
+ * written; at the end supervisors named before their own row are set, supervisor loops are
+ * refused and one audit event is appended. Analysing is the same pass rolled back, so a window
+ * can show every refused row and the counts before anything is written. A file with a
+ * supervisor loop is read once more, refusing the loop's last row from the start. */
 #pragma once
 
 #include "kompeten/kp-database.h"
@@ -75,12 +77,13 @@ void kp_employee_import_set_mapping (KpEmployeeImport *self, guint column, KpEmp
 /* After analyse: the date format seen in the birth-date column (ANY when mixed or none). */
 int kp_employee_import_get_date_format (KpEmployeeImport *self);
 
-/* Pass 1: validates every record. Writes nothing. */
+/* The import as a dry run: the counts and problems of kp_employee_import_apply(), with nothing
+ * written (the transaction is rolled back). Optional: apply does the same checks itself. */
 gboolean kp_employee_import_analyze (KpEmployeeImport *self, GCancellable *cancellable,
                                      KpProgressFunc progress, gpointer user_data, GError **error);
-/* Pass 2: writes the good records in one transaction with one audit event (the file's SHA-256
- * and the counts). With @all_or_nothing, writes nothing when any record was rejected (and
- * returns TRUE: the counts say why). Cancelling writes nothing. */
+/* Imports: the good records in one transaction with one audit event (the file's SHA-256 and the
+ * counts; none when nothing changed). With @all_or_nothing, writes nothing when any record was
+ * refused (and returns TRUE: the counts say why). Cancelling writes nothing. */
 gboolean kp_employee_import_apply (KpEmployeeImport *self, gboolean all_or_nothing,
                                    GCancellable *cancellable, KpProgressFunc progress,
                                    gpointer user_data, GError **error);

@@ -137,8 +137,8 @@ cmd_import (const char *db_path, int argc, char **argv)
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Reads the file twice: first every row is checked, then the good "
-                                  "rows are written in one transaction with one audit event.\n"
+                                _("Every row is checked and the good ones are written in one "
+                                  "transaction with one audit event.\n"
                                   "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
                                   "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
                                   "Importing the same file again changes nothing."));

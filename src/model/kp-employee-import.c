@@ -47,7 +47,8 @@ static const KpEmployeeField required[] = {
   KP_EMPLOYEE_FIELD_KIND, KP_EMPLOYEE_FIELD_UNIT,
 };
 
-/* What pass 1 keeps of an accepted row, for pass 2 and for the supervisor checks. */
+/* What the import keeps of an accepted row until the end of the file: for duplicates, the
+ * supervisor checks and supervisors named before their own row. */
 typedef struct {
   guint64 line;
   gint64 id;              /* the employee's row once written */
@@ -578,7 +579,7 @@ check_supervisors (KpEmployeeImport *self, GError **error)
   return TRUE;
 }
 
-/* ---- pass 2 ---------------------------------------------------------------------------- */
+/* ---- writing --------------------------------------------------------------------------- */
 
 typedef struct {
   gint64 id;
