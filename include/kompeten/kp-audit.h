@@ -29,6 +29,13 @@ typedef struct {
   gint64 first_bad_seq;  /* 0 when the chain verifies */
 } KpAuditCheck;
 
+/* A one-line, translated account of the event for lists: "Imported pegawai.csv: 480 new,
+ * 3 updated", "Changed name, phone", "Deleted Siti Aminah". Free with g_free. */
+char *kp_audit_event_describe (const KpAuditEvent *event);
+/* Translated names of an event's action and entity ("Import", "Employee"). */
+const char *kp_audit_action_label (const char *action);
+const char *kp_audit_entity_label (const char *entity);
+
 /* Recomputes the whole chain. Returns TRUE if it verifies; otherwise FALSE with
  * KP_MODEL_ERROR_TAMPERED naming the first broken event and why (hash differs, previous hash
  * differs, sequence gap or order), and @check->first_bad_seq set. */
@@ -37,5 +44,29 @@ gboolean kp_audit_verify (KpDatabase *db, KpAuditCheck *check, GError **error);
 GPtrArray *kp_audit_list (KpDatabase *db, gint64 after_seq, guint limit, GError **error);
 /* The head of the chain: "seq:hash" as printed on minutes and publications. Free with g_free. */
 char *kp_audit_checkpoint (KpDatabase *db, GError **error);
+
+/* ---- the log as a list: KpAuditEntry records in kp_database_get_audit_log () ------------- */
+
+#define KP_TYPE_AUDIT_ENTRY (kp_audit_entry_get_type ())
+G_DECLARE_FINAL_TYPE (KpAuditEntry, kp_audit_entry, KP, AUDIT_ENTRY, GObject)
+
+/* Properties (read-only): "seq" (gint64), "at" (UTC ISO 8601), "actor", "action", "entity",
+ * "entity-id", "summary" (kp_audit_event_describe), "action-label", "entity-label". */
+gint64 kp_audit_entry_get_seq (KpAuditEntry *self);
+/* The time as a GDateTime in UTC. Transfer none. */
+GDateTime *kp_audit_entry_get_time (KpAuditEntry *self);
+const char *kp_audit_entry_get_at (KpAuditEntry *self);
+const char *kp_audit_entry_get_actor (KpAuditEntry *self);
+const char *kp_audit_entry_get_action (KpAuditEntry *self);
+const char *kp_audit_entry_get_entity (KpAuditEntry *self);
+const char *kp_audit_entry_get_entity_id (KpAuditEntry *self);
+const char *kp_audit_entry_get_summary (KpAuditEntry *self);
+const char *kp_audit_entry_get_payload (KpAuditEntry *self);
+/* Folded (kp_text_fold) actor, action, entity, entity id and summary, for search. */
+const char *kp_audit_entry_get_search_key (KpAuditEntry *self);
+
+/* The audit log, oldest first: a store of KpAuditEntry that gains the new events after every
+ * change made through this handle (one items-changed, at the end). Transfer none. */
+GListModel *kp_database_get_audit_log (KpDatabase *db);
 
 G_END_DECLS

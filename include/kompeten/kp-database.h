@@ -48,6 +48,11 @@ GListModel *kp_database_get_units (KpDatabase *self);     /* of KpUnit, by name 
 GListModel *kp_database_get_positions (KpDatabase *self); /* of KpPosition, by unit then title */
 GListModel *kp_database_get_employees (KpDatabase *self); /* of KpEmployee, in register order */
 
+/* Re-reads every loaded store, each with one items-changed: call it on the main thread after
+ * another connection to the same file (an import or export running in a worker thread on its
+ * own KpDatabase) has changed it. */
+void kp_database_refresh (KpDatabase *self);
+
 /* Fills an empty database with the demo register that ships with the program (24 units,
  * their positions, 500 employees). Refuses a database that already has employees. */
 gboolean kp_database_load_demo (KpDatabase *self, GError **error);

@@ -64,10 +64,21 @@ G_DECLARE_FINAL_TYPE (KpEmployeeImport, kp_employee_import, KP, EMPLOYEE_IMPORT,
 
 KpEmployeeImport *kp_employee_import_new (KpDatabase *db, GFile *file);
 
-/* Reads the header: detects BOM, delimiter and the column mapping. Fails with
- * KP_MODEL_ERROR_FILE on a missing, empty, binary or non-UTF-8 file, or one with no recognisable
- * header (the message names what was expected). */
+/* Reads the header and the first rows: detects BOM, delimiter and the column mapping. Fails with
+ * KP_MODEL_ERROR_FILE on a missing, empty, binary or non-UTF-8 file. A header whose columns are
+ * not all recognised opens: see kp_employee_import_check_mapping(). */
 gboolean kp_employee_import_open (KpEmployeeImport *self, GError **error);
+/* Whether every required column is mapped. Fails with KP_MODEL_ERROR_FILE naming the missing
+ * columns, or saying the file has no recognisable header when not even the NIP is found.
+ * analyze and apply check it first. */
+gboolean kp_employee_import_check_mapping (KpEmployeeImport *self, GError **error);
+/* Whether @field must be mapped for an import. */
+gboolean kp_employee_field_is_required (KpEmployeeField field);
+/* The first records after the header (at most 20), as read, for a preview: a GPtrArray of
+ * GStrv, transfer none. Available after open. */
+GPtrArray *kp_employee_import_get_preview (KpEmployeeImport *self);
+/* The line of the file where each preview record starts. */
+guint64 kp_employee_import_get_preview_line (KpEmployeeImport *self, guint index);
 char kp_employee_import_get_delimiter (KpEmployeeImport *self);
 /* The header as written; and the field each column maps to (KP_EMPLOYEE_FIELD_NONE: ignored). */
 GStrv kp_employee_import_get_header (KpEmployeeImport *self);

@@ -43,6 +43,8 @@ G_DECLARE_FINAL_TYPE (KpEmployee, kp_employee, KP, EMPLOYEE, GObject)
 KpEmployee *kp_employee_new (void);
 /* A copy to edit (same id: saving it updates the original). */
 KpEmployee *kp_employee_copy (KpEmployee *self);
+/* A copy with no id: saving it adds a new employee (an undone deletion). */
+KpEmployee *kp_employee_copy_as_new (KpEmployee *self);
 
 gint64 kp_employee_get_id (KpEmployee *self);
 const char *kp_employee_get_nip (KpEmployee *self);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kompeten/kp-database.h"
+#include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-records.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,22 @@ gboolean kp_register_update_position (KpDatabase *db, gint64 position_id, const 
                                       int kind, GError **error);
 /* Refuses while employees hold it (KP_MODEL_ERROR_IN_USE, saying how many). */
 gboolean kp_register_delete_position (KpDatabase *db, gint64 position_id, GError **error);
+
+/* One problem of an employee record, for a form that marks the field at fault. */
+typedef struct {
+  KpEmployeeField field; /* KP_EMPLOYEE_FIELD_NONE: the record as a whole */
+  char *message;         /* translated, without the field's name */
+  gboolean warning;      /* a warning does not stop saving */
+} KpFieldProblem;
+
+void kp_field_problem_free (KpFieldProblem *problem);
+
+/* Every problem of @employee, field by field, as kp_register_save_employee() would judge it
+ * (position and supervisor are KP_EMPLOYEE_FIELD_POSITION and _SUPERVISOR_NIP; a NIP that
+ * another employee holds is on _NIP). @problems (may be NULL) receives KpFieldProblem, free
+ * with g_ptr_array_unref. Returns TRUE when nothing stops saving. */
+gboolean kp_register_validate_employee (KpDatabase *db, KpEmployee *employee,
+                                        GPtrArray **problems);
 
 /* Validation of one employee without saving: @warnings (may be NULL) receives translated
  * warnings such as a NIP/sex mismatch. Returns FALSE with the first error. */

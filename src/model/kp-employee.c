@@ -220,6 +220,15 @@ kp_employee_copy (KpEmployee *self)
   return copy;
 }
 
+KpEmployee *
+kp_employee_copy_as_new (KpEmployee *self)
+{
+  KpEmployee *copy = kp_employee_copy (self);
+
+  copy->id = 0;
+  return copy;
+}
+
 #define TEXT_ACCESSORS(field, PROP)                                     \
   const char *kp_employee_get_##field (KpEmployee *self)               \
   {                                                                     \
