@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib.h>
@@ -79,6 +80,9 @@ tmp_path (Fixture *f, const char *name)
   return g_build_filename (f->dir, name, NULL);
 }
 
+/* The locale the program runs in: English by default, so the counts parse. */
+static const char *cli_locale = "C.UTF-8";
+
 /* Runs @argv (NULL-terminated) in @dir with @envp; returns the exit status and the output. */
 static int
 spawn (const char *dir, const char *const *argv, char **out, char **err)
@@ -88,7 +92,7 @@ spawn (const char *dir, const char *const *argv, char **out, char **err)
   int status;
 
   /* English messages, no thousands separators: the counts parse. */
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", cli_locale, TRUE);
   envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
   envp = g_environ_unsetenv (envp, "LANG");
   g_assert_true (g_spawn_sync (dir, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err,
@@ -709,6 +713,38 @@ test_demo (Fixture *f, gconstpointer data)
   }
 }
 
+/* Under an Indonesian locale the program speaks Indonesian: messages, counts, errors. */
+static void
+test_indonesian (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *missing = tmp_path (f, "tidak-ada.csv");
+
+  if (setlocale (LC_ALL, "id_ID.UTF-8") == NULL)
+    {
+      g_test_skip ("the id_ID.UTF-8 locale is not installed (build-aux/install-deps makes it)");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  cli_locale = "id_ID.UTF-8";
+
+  g_assert_cmpint (run_cli (f, "import", "employees", missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (f->err, "tidak ada"));
+  g_assert_null (strstr (f->err, "does not exist"));
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "dibaca"));
+  g_assert_nonnull (strstr (f->out, "baru"));
+
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Log audit utuh"));
+
+  g_assert_cmpint (run_cli (f, "import", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "transaksi"));
+
+  cli_locale = "C.UTF-8";
+}
+
 int
 main (int argc, char **argv)
 {
@@ -734,6 +770,7 @@ main (int argc, char **argv)
   ADD ("/cli/audit-verify", test_audit_verify);
   ADD ("/cli/audit-verify-deleted", test_audit_verify_deleted);
   ADD ("/cli/demo", test_demo);
+  ADD ("/cli/indonesian", test_indonesian);
 #undef ADD
 
   return g_test_run ();
