@@ -446,6 +446,13 @@ _kp_database_reload (KpDatabase *self, KpReload what)
     }
 }
 
+void
+kp_database_refresh (KpDatabase *self)
+{
+  g_return_if_fail (KP_IS_DATABASE (self));
+  _kp_database_reload (self, KP_RELOAD_ALL);
+}
+
 gboolean
 _kp_database_begin (KpDatabase *self, GError **error)
 {

@@ -70,6 +70,8 @@ struct _KpEmployeeImport
   char delimiter;
   GStrv header;
   guint n_columns;
+  GPtrArray *preview;       /* of GStrv: the first records, for a preview */
+  GArray *preview_lines;    /* guint64: where each starts */
   KpEmployeeField *mapping;
   KpDateFormat date_format;
 
@@ -171,6 +173,8 @@ kp_employee_import_finalize (GObject *object)
   g_free (self->display_name);
   g_strfreev (self->header);
   g_free (self->mapping);
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->preview_lines, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self->checksum);
   g_clear_pointer (&self->rows, g_hash_table_destroy);
@@ -236,12 +240,24 @@ open_reader (KpEmployeeImport *self, GCancellable *cancellable, const KpCsvRecor
   return g_steal_pointer (&reader);
 }
 
+static gboolean
+record_is_blank (const KpCsvRecord *record)
+{
+  for (guint i = 0; i < record->n_fields; i++)
+    for (const char *p = record->fields[i]; *p != '\0'; p++)
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+  return TRUE;
+}
+
+#define PREVIEW_ROWS 20
+
 gboolean
 kp_employee_import_open (KpEmployeeImport *self, GError **error)
 {
   g_autoptr(KpCsvReader) reader = NULL;
-  g_autoptr(GString) missing = NULL;
   const KpCsvRecord *header;
+  const KpCsvRecord *record;
 
   g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), FALSE);
 
@@ -251,11 +267,11 @@ kp_employee_import_open (KpEmployeeImport *self, GError **error)
   if (reader == NULL)
     return FALSE;
 
-  self->delimiter = _kp_csv_reader_get_delimiter (reader);
-  self->n_columns = header->n_fields;
-  /* A header refused before may be read again (analyse and apply open the file too). */
+  /* A failed open may be retried: start from nothing. */
   g_clear_pointer (&self->header, g_strfreev);
   g_clear_pointer (&self->mapping, g_free);
+  self->delimiter = _kp_csv_reader_get_delimiter (reader);
+  self->n_columns = header->n_fields;
   self->header = g_new0 (char *, header->n_fields + 1);
   self->mapping = g_new (KpEmployeeField, header->n_fields);
   for (guint c = 0; c < header->n_fields; c++)
@@ -270,7 +286,31 @@ kp_employee_import_open (KpEmployeeImport *self, GError **error)
         self->mapping[c] = field;
     }
 
-  if (column_of (self, KP_EMPLOYEE_FIELD_NIP) < 0)
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->preview_lines, g_array_unref);
+  self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->preview_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  while (self->preview->len < PREVIEW_ROWS && (record = _kp_csv_reader_next (reader, NULL)) != NULL)
+    {
+      if (record_is_blank (record))
+        continue;
+      g_ptr_array_add (self->preview, g_strdupv (record->fields));
+      g_array_append_val (self->preview_lines, record->line);
+    }
+
+  self->opened = TRUE;
+  return TRUE;
+}
+
+gboolean
+kp_employee_import_check_mapping (KpEmployeeImport *self, GError **error)
+{
+  g_autoptr(GString) missing = NULL;
+
+  g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), FALSE);
+  g_return_val_if_fail (self->opened, FALSE);
+
+  if (column_of (self, KP_EMPLOYEE_FIELD_NIP) < 0 && column_of (self, KP_EMPLOYEE_FIELD_NAME) < 0)
     {
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
                    _("“%s” has no recognisable header: its first line should name the columns, "
@@ -292,9 +332,31 @@ kp_employee_import_open (KpEmployeeImport *self, GError **error)
                    _("“%s” lacks required columns: %s."), self->display_name, missing->str);
       return FALSE;
     }
-
-  self->opened = TRUE;
   return TRUE;
+}
+
+gboolean
+kp_employee_field_is_required (KpEmployeeField field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (required[i] == field)
+      return TRUE;
+  return FALSE;
+}
+
+GPtrArray *
+kp_employee_import_get_preview (KpEmployeeImport *self)
+{
+  g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), NULL);
+  return self->preview;
+}
+
+guint64
+kp_employee_import_get_preview_line (KpEmployeeImport *self, guint index)
+{
+  g_return_val_if_fail (KP_IS_EMPLOYEE_IMPORT (self), 0);
+  g_return_val_if_fail (self->preview_lines != NULL && index < self->preview_lines->len, 0);
+  return g_array_index (self->preview_lines, guint64, index);
 }
 
 char
@@ -363,15 +425,6 @@ kp_employee_import_get_checksum (KpEmployeeImport *self)
   return self->checksum;
 }
 
-static gboolean
-record_is_blank (const KpCsvRecord *record)
-{
-  for (guint i = 0; i < record->n_fields; i++)
-    for (const char *p = record->fields[i]; *p != '\0'; p++)
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-  return TRUE;
-}
 
 /* Points @text at the record's fields by mapping; absent columns stay NULL. */
 static void
@@ -1231,7 +1284,7 @@ run (KpEmployeeImport *self, gboolean commit, gboolean all_or_nothing, GCancella
 
   g_return_val_if_fail (!self->applied, FALSE);
 
-  if (!kp_employee_import_open (self, error))
+  if (!kp_employee_import_open (self, error) || !kp_employee_import_check_mapping (self, error))
     return FALSE;
 
   /* Each retry refuses at least one more row, so this ends; a file without supervisor loops
