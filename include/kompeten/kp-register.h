@@ -45,7 +45,8 @@ gboolean kp_register_validate_employee (KpDatabase *db, KpEmployee *employee,
  * warnings such as a NIP/sex mismatch. Returns FALSE with the first error. */
 gboolean kp_register_check_employee (KpDatabase *db, KpEmployee *employee, GPtrArray **warnings,
                                      GError **error);
-/* Inserts (id 0) or updates the employee. Returns the id, or 0 with @error set. The audit event
+/* Inserts (id 0; the record then takes its new id) or updates the employee. Returns the id, or
+ * 0 with @error set. The audit event
  * lists the fields that changed, old and new. */
 gint64 kp_register_save_employee (KpDatabase *db, KpEmployee *employee, GError **error);
 /* Deletes; subordinates keep no supervisor. The audit event keeps the whole record so an undo

@@ -106,26 +106,40 @@ kp_register_find_employee (KpDatabase *db, const char *nip)
   return employee;
 }
 
+void
+kp_field_problem_free (KpFieldProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* A problem and the error code a save reports for it (a duplicate NIP is DUPLICATE, a
+ * supervisor loop CYCLE, ...). kp_field_problem_free frees it through its first member. */
 typedef struct {
-  GPtrArray *warnings;
-  GError *first_error;
-} CheckResult;
+  KpFieldProblem problem;
+  int code;
+} Problem;
+
+static void
+add_field_problem (GPtrArray *problems, KpEmployeeField field, const char *message,
+                   gboolean warning, int code)
+{
+  Problem *problem = g_new0 (Problem, 1);
+
+  problem->problem.field = field;
+  problem->problem.message = g_strdup (message);
+  problem->problem.warning = warning;
+  problem->code = code;
+  g_ptr_array_add (problems, problem);
+}
 
 static void
 collect_problem (KpEmployeeField field, const char *value, const char *reason, gboolean warning,
                  gpointer user_data)
 {
-  CheckResult *result = user_data;
-
-  if (warning)
-    {
-      if (result->warnings != NULL)
-        g_ptr_array_add (result->warnings, g_strdup (reason));
-    }
-  else if (result->first_error == NULL)
-    /* Translators: "%s: %s" is a field label and the reason it is refused. */
-    result->first_error = g_error_new (KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID, _("%s: %s"),
-                                       kp_employee_field_get_label (field), reason);
+  add_field_problem (user_data, field, reason, warning, KP_MODEL_ERROR_INVALID);
 }
 
 /* The id of @nip's employee, 0 if none, -1 on error. */
@@ -164,8 +178,8 @@ check_supervisor (KpDb *kdb, gint64 employee_id, gint64 supervisor_id, GError **
       if (employee_id > 0 && at == employee_id)
         {
           g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_CYCLE,
-                       _("Supervisor: this choice makes a loop (the employee would supervise "
-                         "their own supervisor)"));
+                       _("This choice makes a loop: the employee would supervise their own "
+                         "supervisor"));
           return FALSE;
         }
       _kp_stmt_bind_int64 (stmt, 1, at);
@@ -181,7 +195,7 @@ check_supervisor (KpDb *kdb, gint64 employee_id, gint64 supervisor_id, GError **
           if (at == supervisor_id)
             {
               g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                           _("Supervisor: there is no such employee"));
+                           _("There is no such employee"));
               return FALSE;
             }
           break;
@@ -208,67 +222,141 @@ employee_text (KpEmployee *employee, const char *text[KP_EMPLOYEE_N_FIELDS])
   text[KP_EMPLOYEE_FIELD_PHONE] = kp_employee_get_phone (employee);
 }
 
+/* Judges @employee field by field into @problems (KpFieldProblem) and fills @values for a
+ * save. Returns FALSE on a database error (in @error); the problems say whether it may be
+ * saved. */
 static gboolean
-check_employee (KpDatabase *db, KpEmployee *employee, KpEmployeeValues *values,
-                GPtrArray **warnings, GError **error)
+judge_employee (KpDatabase *db, KpEmployee *employee, KpEmployeeValues *values,
+                GPtrArray *problems, GError **error)
 {
   KpDb *kdb = _kp_database_get_db (db);
   const char *text[KP_EMPLOYEE_N_FIELDS];
-  CheckResult result = { NULL, NULL };
+  GError *local_error = NULL;
   gint64 other;
   GDate today;
 
   _kp_today (&today);
   employee_text (employee, text);
-  if (warnings != NULL)
-    result.warnings = *warnings = g_ptr_array_new_with_free_func (g_free);
+  _kp_employee_validate (text, &today, values, collect_problem, problems);
 
-  if (!_kp_employee_validate (text, &today, values, collect_problem, &result))
+  if (*values->nip != '\0')
     {
-      g_propagate_error (error, result.first_error);
-      return FALSE;
-    }
+      other = id_of_nip (kdb, values->nip, error);
+      if (other < 0)
+        return FALSE;
+      if (other > 0 && other != kp_employee_get_id (employee))
+        {
+          g_autoptr(KpEmployee) holder = _kp_employee_load_one (db, other, NULL);
+          g_autofree char *message =
+            /* Translators: %s is a NIP, the second %s the name of the employee who has it. */
+            g_strdup_printf (_("%s already belongs to %s"), values->nip,
+                             holder != NULL ? kp_employee_get_name (holder) : "?");
 
-  other = id_of_nip (kdb, values->nip, error);
-  if (other < 0)
-    return FALSE;
-  if (other > 0 && other != kp_employee_get_id (employee))
-    {
-      g_autoptr(KpEmployee) holder = _kp_employee_load_one (db, other, NULL);
-
-      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE,
-                   _("NIP: %s already belongs to %s"), values->nip,
-                   holder != NULL ? kp_employee_get_name (holder) : "?");
-      return FALSE;
+          add_field_problem (problems, KP_EMPLOYEE_FIELD_NIP, message, FALSE,
+                             KP_MODEL_ERROR_DUPLICATE);
+        }
     }
 
   if (kp_employee_get_position_id (employee) <= 0)
+    add_field_problem (problems, KP_EMPLOYEE_FIELD_POSITION,
+                       _("Choose the position the employee holds"), FALSE,
+                       KP_MODEL_ERROR_INVALID);
+  else
     {
-      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID,
-                   _("Position: choose the position the employee holds"));
+      KpStmt *stmt = _kp_db_prepare (kdb, "SELECT 1 FROM position WHERE id = ?", error);
+      KpStep step;
+
+      if (stmt == NULL)
+        return FALSE;
+      _kp_stmt_bind_int64 (stmt, 1, kp_employee_get_position_id (employee));
+      step = _kp_stmt_step (stmt, error);
+      _kp_stmt_reset (stmt);
+      if (step == KP_STEP_ERROR)
+        return FALSE;
+      if (step == KP_STEP_DONE)
+        add_field_problem (problems, KP_EMPLOYEE_FIELD_POSITION,
+                           _("There is no such position"), FALSE, KP_MODEL_ERROR_NOT_FOUND);
+    }
+
+  if (!check_supervisor (kdb, kp_employee_get_id (employee),
+                         kp_employee_get_supervisor_id (employee), &local_error))
+    {
+      if (local_error->code == KP_MODEL_ERROR_FAILED)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      add_field_problem (problems, KP_EMPLOYEE_FIELD_SUPERVISOR_NIP, local_error->message, FALSE,
+                         local_error->code);
+      g_error_free (local_error);
+    }
+  return TRUE;
+}
+
+/* The first error of @problems as a GError ("Field: reason"), or TRUE when there is none. */
+static gboolean
+first_error (GPtrArray *problems, GError **error)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      Problem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->problem.warning)
+        continue;
+      if (problem->problem.field == KP_EMPLOYEE_FIELD_NONE)
+        g_set_error_literal (error, KP_MODEL_ERROR, problem->code, problem->problem.message);
+      else
+        g_set_error (error, KP_MODEL_ERROR, problem->code,
+                     /* Translators: "%s: %s" is a field label and the reason it is refused. */
+                     _("%s: %s"), kp_employee_field_get_label (problem->problem.field),
+                     problem->problem.message);
       return FALSE;
     }
-  {
-    KpStmt *stmt = _kp_db_prepare (kdb, "SELECT 1 FROM position WHERE id = ?", error);
-    KpStep step;
+  return TRUE;
+}
 
-    if (stmt == NULL)
-      return FALSE;
-    _kp_stmt_bind_int64 (stmt, 1, kp_employee_get_position_id (employee));
-    step = _kp_stmt_step (stmt, error);
-    _kp_stmt_reset (stmt);
-    if (step == KP_STEP_ERROR)
-      return FALSE;
-    if (step == KP_STEP_DONE)
-      {
-        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                     _("Position: there is no such position"));
-        return FALSE;
-      }
-  }
+gboolean
+kp_register_validate_employee (KpDatabase *db, KpEmployee *employee, GPtrArray **problems)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) kp_field_problem_free);
+  KpEmployeeValues values = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
 
-  return check_supervisor (kdb, kp_employee_get_id (employee),
-                           kp_employee_get_supervisor_id (employee), error);
+  g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (KP_IS_EMPLOYEE (employee), FALSE);
+
+  if (!judge_employee (db, employee, &values, found, &error))
+    add_field_problem (found, KP_EMPLOYEE_FIELD_NONE, error->message, FALSE,
+                       KP_MODEL_ERROR_FAILED);
+  _kp_employee_values_clear (&values);
+  ok = first_error (found, NULL);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+  return ok;
+}
+
+static gboolean
+check_employee (KpDatabase *db, KpEmployee *employee, KpEmployeeValues *values,
+                GPtrArray **warnings, GError **error)
+{
+  g_autoptr(GPtrArray) problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kp_field_problem_free);
+
+  if (!judge_employee (db, employee, values, problems, error))
+    return FALSE;
+  if (warnings != NULL)
+    {
+      *warnings = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          KpFieldProblem *problem = g_ptr_array_index (problems, i);
+
+          if (problem->warning)
+            g_ptr_array_add (*warnings, g_strdup (problem->message));
+        }
+    }
+  return first_error (problems, error);
 }
 
 gboolean
@@ -431,6 +519,9 @@ kp_register_save_employee (KpDatabase *db, KpEmployee *employee, GError **error)
       !_kp_db_commit (kdb, error))
     goto fail;
   _kp_employee_values_clear (&values);
+  /* A saved new record is now that employee: saving it again updates it. */
+  if (old == NULL)
+    _kp_employee_set_id (employee, id);
 
   /* Subordinates show this employee's name and NIP: then the whole list changes. */
   if (old != NULL)

@@ -525,6 +525,72 @@ test_employee_warnings (Fixture *f, gconstpointer data)
   g_assert_cmpint (kp_employee_get_id (siti), ==, 0);
 }
 
+/* A form marks each field at fault: every problem comes with its field. */
+static gboolean
+has_problem (GPtrArray *problems, KpEmployeeField field, gboolean warning)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KpFieldProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->field == field && problem->warning == warning)
+        {
+          g_assert_true (problem->message != NULL && *problem->message != '\0');
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_employee_validate_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(KpEmployee) siti = NULL;
+  g_autoptr(KpEmployee) other = NULL;
+  Org org;
+
+  make_org (f, &org);
+
+  /* Everything wrong at once: each field named. */
+  siti = new_employee ("19681030199308212", "", "X", "1990-02-31", "V/z", 0);
+  g_assert_false (kp_register_validate_employee (f->db, siti, &problems));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_NIP, FALSE));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_NAME, FALSE));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_SEX, FALSE));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_BIRTH_DATE, FALSE));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_GRADE, FALSE));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_POSITION, FALSE));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Valid but for a sex that disagrees with the NIP: saving is allowed, the sex is warned. */
+  kp_employee_set_nip (siti, NIP_SITI);
+  kp_employee_set_name (siti, "Siti Aminah");
+  kp_employee_set_sex (siti, "L");
+  kp_employee_set_birth_date (siti, "1968-10-30");
+  kp_employee_set_grade (siti, "IV/a");
+  kp_employee_set_position_id (siti, org.staff_position);
+  g_assert_true (kp_register_validate_employee (f->db, siti, &problems));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_SEX, TRUE));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  save_ok (f->db, siti);
+
+  /* Another record with the same NIP: the NIP field says who has it. */
+  other = new_employee (NIP_SITI, "Siti Lain", "P", "1968-10-30", "III/a", org.staff_position);
+  g_assert_false (kp_register_validate_employee (f->db, other, &problems));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_NIP, FALSE));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (((KpFieldProblem *) g_ptr_array_index (problems, 0))->message,
+                            "Siti Aminah"));
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Their own supervisor: the supervisor field. */
+  kp_employee_set_supervisor_id (siti, kp_employee_get_id (siti));
+  g_assert_false (kp_register_validate_employee (f->db, siti, &problems));
+  g_assert_true (has_problem (problems, KP_EMPLOYEE_FIELD_SUPERVISOR_NIP, FALSE));
+}
+
 /* ---- the stores ------------------------------------------------------------------------------- */
 
 static void
@@ -714,6 +780,7 @@ main (int argc, char **argv)
   ADD ("/register/employee/no-position", test_employee_no_position);
   ADD ("/register/employee/supervisor-loop", test_employee_supervisor_loop);
   ADD ("/register/employee/warnings", test_employee_warnings);
+  ADD ("/register/employee/validate-fields", test_employee_validate_fields);
   ADD ("/register/employee/store", test_employee_store);
   ADD ("/register/count-by-unit", test_count_by_unit);
   ADD ("/register/null-error", test_null_error);
