@@ -8,6 +8,7 @@
 
 #include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-register.h"
+#include "kp-audit-private.h"
 #include "kp-database-private.h"
 #include "kp-records-private.h"
 
@@ -25,6 +26,7 @@ struct _KpDatabase
   KpStore *units;
   KpStore *positions;
   KpStore *employees;
+  KpStore *audit_log;
 };
 
 G_DEFINE_FINAL_TYPE (KpDatabase, kp_database, G_TYPE_OBJECT)
@@ -167,6 +169,7 @@ kp_database_finalize (GObject *object)
   g_clear_object (&self->units);
   g_clear_object (&self->positions);
   g_clear_object (&self->employees);
+  g_clear_object (&self->audit_log);
   g_clear_pointer (&self->db, _kp_db_close);
   g_free (self->actor);
   G_OBJECT_CLASS (kp_database_parent_class)->finalize (object);
@@ -423,6 +426,64 @@ _kp_database_peek_store (KpDatabase *self, KpReload which)
   return *store_slot (self, which);
 }
 
+/* The events after the last one in @store, as KpAuditEntry records (an array that owns them). */
+static GPtrArray *
+load_audit_entries (KpDatabase *self, gint64 after_seq, GError **error)
+{
+  g_autoptr(GPtrArray) events = kp_audit_list (self, after_seq, 0, error);
+  GPtrArray *entries;
+
+  if (events == NULL)
+    return NULL;
+  entries = g_ptr_array_new_full (events->len, g_object_unref);
+  /* The entries take the events: empty the array without freeing them. */
+  g_ptr_array_set_free_func (events, NULL);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (entries, _kp_audit_entry_new_take (g_ptr_array_index (events, i)));
+  return entries;
+}
+
+GListModel *
+kp_database_get_audit_log (KpDatabase *self)
+{
+  g_return_val_if_fail (KP_IS_DATABASE (self), NULL);
+
+  if (self->audit_log == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      GPtrArray *entries = load_audit_entries (self, 0, &error);
+
+      self->audit_log = _kp_store_new (KP_TYPE_AUDIT_ENTRY, _kp_audit_entry_id_func);
+      if (entries == NULL)
+        {
+          g_warning ("Could not read the audit log: %s", error->message);
+          entries = g_ptr_array_new_with_free_func (g_object_unref);
+        }
+      _kp_store_set_all (self->audit_log, entries);
+    }
+  return G_LIST_MODEL (self->audit_log);
+}
+
+/* Every change appends events: the log's store takes the new ones at its end. */
+static void
+catch_up_audit_log (KpDatabase *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  KpAuditEntry *last;
+
+  if (self->audit_log == NULL)
+    return;
+  last = _kp_store_peek_last (self->audit_log);
+  entries = load_audit_entries (self, last != NULL ? kp_audit_entry_get_seq (last) : 0, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not read the audit log: %s", error->message);
+      return;
+    }
+  _kp_store_append (self->audit_log, entries);
+}
+
 void
 _kp_database_reload (KpDatabase *self, KpReload what)
 {
@@ -444,6 +505,7 @@ _kp_database_reload (KpDatabase *self, KpReload what)
         }
       _kp_store_set_all (store, items);
     }
+  catch_up_audit_log (self);
 }
 
 void

@@ -21,6 +21,10 @@ gint _kp_store_find (KpStore *self, gint64 id);
 /* Replaces the record with the same id, or appends it (transfer none). */
 void _kp_store_put (KpStore *self, gpointer item);
 void _kp_store_remove (KpStore *self, gint64 id);
+/* Appends @items (transfer container: the array's references move into the store). */
+void _kp_store_append (KpStore *self, GPtrArray *items);
+/* The last record, or NULL (transfer none). */
+gpointer _kp_store_peek_last (KpStore *self);
 gboolean _kp_store_is_loaded (KpStore *self);
 
 G_END_DECLS

@@ -140,6 +140,28 @@ _kp_store_remove (KpStore *self, gint64 id)
   g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
 }
 
+void
+_kp_store_append (KpStore *self, GPtrArray *items)
+{
+  guint position;
+
+  g_return_if_fail (self->items != NULL);
+
+  position = self->items->len;
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (items, i)));
+  if (items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, items->len);
+}
+
+gpointer
+_kp_store_peek_last (KpStore *self)
+{
+  if (self->items == NULL || self->items->len == 0)
+    return NULL;
+  return g_ptr_array_index (self->items, self->items->len - 1);
+}
+
 gboolean
 _kp_store_is_loaded (KpStore *self)
 {

@@ -522,11 +522,66 @@ test_checkpoint_catches (Fixture *f, gconstpointer data)
   g_assert_cmpint (check.n_events, ==, rewrite ? 7 : 6);
 }
 
+/* The log as a list: the store follows every change, and each event reads as a sentence. */
+static void
+on_log_items_changed (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_log_store (Fixture *f, gconstpointer data)
+{
+  GListModel *log = kp_database_get_audit_log (f->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpAuditEntry) first = NULL;
+  g_autoptr(KpAuditEntry) last = NULL;
+  guint signals = 0;
+  gint64 unit_id;
+
+  /* A new database holds its preparation. */
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+  first = g_list_model_get_item (log, 0);
+  g_assert_cmpstr (kp_audit_entry_get_action (first), ==, "migrate");
+  g_assert_nonnull (kp_audit_entry_get_time (first));
+
+  g_signal_connect (log, "items-changed", G_CALLBACK (on_log_items_changed), &signals);
+  make_history (f);
+  /* One new entry per change, at the end, one signal each. */
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 7);
+  g_assert_cmpuint (signals, ==, 6);
+
+  last = g_list_model_get_item (log, 6);
+  g_assert_cmpstr (kp_audit_entry_get_action (last), ==, "delete");
+  g_assert_cmpstr (kp_audit_entry_get_entity_id (last), ==, NIP_AHMAD);
+  g_assert_nonnull (strstr (kp_audit_entry_get_summary (last), "Ahmad Fauzi"));
+  g_assert_nonnull (strstr (kp_audit_entry_get_search_key (last), "ahmad fauzi"));
+
+  {
+    g_autoptr(KpAuditEntry) unit = g_list_model_get_item (log, 1);
+    g_autoptr(KpAuditEntry) update = g_list_model_get_item (log, 4);
+
+    g_assert_nonnull (strstr (kp_audit_entry_get_summary (unit), "Dinas Kesehatan"));
+    /* An update names the fields that changed, by their labels. */
+    g_assert_cmpstr (kp_audit_entry_get_action (update), ==, "update");
+    g_assert_nonnull (strstr (kp_audit_entry_get_summary (update), "Grade"));
+  }
+
+  /* A refused change adds nothing to the list. */
+  unit_id = kp_register_add_unit (f->db, "Dinas Kesehatan", 0, &error);
+  g_assert_cmpint (unit_id, ==, 0);
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 7);
+  g_signal_handlers_disconnect_by_func (log, on_log_items_changed, &signals);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add ("/audit/log-store", Fixture, NULL, fixture_set_up, test_log_store,
+              fixture_tear_down);
   g_test_add ("/audit/one-event-per-change", Fixture, NULL, fixture_set_up, test_events,
               fixture_tear_down);
   g_test_add ("/audit/failed-write-no-event", Fixture, NULL, fixture_set_up, test_failed_writes,
