@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The report layer has no GObject types: the boxed type of KpBarChart, for the "chart" property. */
+#define KP_TYPE_BAR_CHART (kp_bar_chart_boxed_get_type ())
+GType kp_bar_chart_boxed_get_type (void) G_GNUC_CONST;
+
 #define KP_TYPE_CHART_VIEW (kp_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (KpChartView, kp_chart_view, KP, CHART_VIEW, GtkWidget)
 
