@@ -40,6 +40,9 @@ void kp_bar_chart_unref (KpBarChart *chart);
 /* Optional line under the title (e.g. the filter, or the audit checkpoint). */
 void kp_bar_chart_set_subtitle (KpBarChart *chart, const char *subtitle);
 /* Appends a bar; bars are drawn in the order added. @value is a count, never negative. */
+const char *kp_bar_chart_get_title (const KpBarChart *chart);
+/* NULL when there is none. */
+const char *kp_bar_chart_get_subtitle (const KpBarChart *chart);
 void kp_bar_chart_add (KpBarChart *chart, const char *label, gint64 value);
 guint kp_bar_chart_get_n_bars (const KpBarChart *chart);
 const char *kp_bar_chart_get_label (const KpBarChart *chart, guint index);

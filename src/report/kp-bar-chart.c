@@ -580,6 +580,20 @@ kp_bar_chart_set_subtitle (KpBarChart *chart, const char *subtitle)
     chart->subtitle = clean_text (subtitle);
 }
 
+const char *
+kp_bar_chart_get_title (const KpBarChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->title;
+}
+
+const char *
+kp_bar_chart_get_subtitle (const KpBarChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->subtitle;
+}
+
 void
 kp_bar_chart_add (KpBarChart *chart, const char *label, gint64 value)
 {

@@ -61,7 +61,11 @@ kp_report_employees_by_unit (KpDatabase *db, gint64 unit_id, GError **error)
       total += n;
     }
 
-  if (unit_id > 0 && (scope = unit_scope_name (db, unit_id)) != NULL)
+  if (unit_id > 0 && (scope = unit_scope_name (db, unit_id)) != NULL && names->len <= 1)
+    /* Translators: %s is a unit; then its head count and a date. */
+    subtitle = g_strdup_printf (_("%s · %'" PRId64 " employees · %s"), scope, total,
+                                g_strstrip (date));
+  else if (scope != NULL)
     /* Translators: %s is a unit; then the total head count and a date. */
     subtitle = g_strdup_printf (_("%s and its sub-units · %'" PRId64 " employees · %s"),
                                 scope, total, g_strstrip (date));

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-reports-view-private.h: what the tests look at inside KpReportsView, and the entry points
+ * behind the file chooser and the print dialog, which a test cannot click through. */
+#pragma once
+
+#include "kompeten/kp-chart.h"
+
+#include "kp-chart-view.h"
+#include "kp-reports-view.h"
+
+G_BEGIN_DECLS
+
+KpChartView *_kp_reports_view_get_chart_view (KpReportsView *self);
+GtkDropDown *_kp_reports_view_get_unit_dropdown (KpReportsView *self);
+/* The unit of the dropdown's item @position: 0 for "All units". */
+gint64 _kp_reports_view_get_unit_id (KpReportsView *self, guint position);
+/* The page the user sees: "empty" (no employees at all), "error" or "chart". */
+const char *_kp_reports_view_get_page (KpReportsView *self);
+/* TRUE while a change of the database waits to be charted. */
+gboolean _kp_reports_view_is_busy (KpReportsView *self);
+/* TRUE when the chart can be exported and printed (it has bars). */
+gboolean _kp_reports_view_can_export (KpReportsView *self);
+/* What the Export Chart menu does once the user has chosen @path. */
+gboolean _kp_reports_view_export_chart (KpReportsView *self, KpChartFormat format,
+                                        const char *path, GError **error);
+/* The print operation of kp_reports_view_print(), exported to a PDF file instead of shown. */
+gboolean _kp_reports_view_print_to_pdf (KpReportsView *self, const char *path, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,945 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-reports-view.c: the Reports area: the head count per unit, drawn live by the report code
+ * the CLI uses (kp_report_employees_by_unit, kp_bar_chart_draw), with a unit filter, export to
+ * PNG, PDF and SVG, printing, and the register's export.
+ *
+ * The chart follows the database: any change of the employees or the units schedules one
+ * reload in an idle, so an import or a refresh that changes every store redraws once. */
+
+#define G_LOG_DOMAIN "Kompeten"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kompeten/kp-model.h"
+#include "kompeten/kp-reports.h"
+
+#include "kp-chart-view.h"
+#include "kp-file-chooser.h"
+#include "kp-reports-view.h"
+#include "kp-reports-view-private.h"
+#include "kp-window.h"
+
+struct _KpReportsView
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  GtkDropDown *unit_dropdown;
+  GtkMenuButton *export_chart_button;
+  KpChartView *chart_view;
+
+  /* template objects */
+  GListStore *unit_list;           /* of GtkStringObject, the units' names */
+
+  /* borrowed from the database */
+  GListModel *employees;
+  GListModel *units;
+
+  /* owned */
+  KpDatabase *database;
+  GArray *unit_ids;                /* gint64 per item of unit_list; 0 is "All units" */
+  GArray *unit_depths;             /* guint per item of unit_list */
+  guint reload_source;
+  gboolean rebuilding_units;       /* the dropdown's selection moves while its list is rebuilt */
+  GtkPrintOperation *print_operation; /* the print dialog being shown, if any */
+  GtkPrintSettings *print_settings;   /* the last ones used, offered again next time */
+};
+
+G_DEFINE_FINAL_TYPE (KpReportsView, kp_reports_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The width the CLI draws at by default: a file from the window matches one from the CLI. */
+#define EXPORT_WIDTH 900.0
+/* Sub-units are indented by this much per level in the unit list. */
+#define INDENT_PER_LEVEL 18
+
+/* The data on each string object of unit_list that the list's factory reads for the indent. */
+#define UNIT_DEPTH_KEY "kp-unit-depth"
+
+typedef struct {
+  KpReportsView *self;  /* owned */
+  KpBarChart *chart;    /* owned: the chart the user saw when choosing the format */
+  KpChartFormat format;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_pointer (&request->chart, kp_bar_chart_unref);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
+
+static gint64
+selected_unit_id (KpReportsView *self)
+{
+  guint position = gtk_drop_down_get_selected (self->unit_dropdown);
+
+  if (self->unit_ids == NULL || position >= self->unit_ids->len)
+    return 0;
+
+  return g_array_index (self->unit_ids, gint64, position);
+}
+
+static KpBarChart *
+current_chart (KpReportsView *self)
+{
+  return kp_chart_view_get_chart (self->chart_view);
+}
+
+static gboolean
+can_export (KpReportsView *self)
+{
+  KpBarChart *chart = current_chart (self);
+
+  return chart != NULL && kp_bar_chart_get_n_bars (chart) > 0;
+}
+
+static void
+update_actions (KpReportsView *self)
+{
+  gboolean enabled = can_export (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-chart", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print",
+                                 enabled && self->print_operation == NULL);
+  /* A menu button stays clickable when all its items are disabled: say it at once. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_chart_button), enabled);
+}
+
+/* Appends @unit and, below it, its sub-units (the store is sorted by name, so each level is
+ * too). The model refuses cycles; the depth guard only keeps a damaged file from looping. */
+static void
+append_subtree (GPtrArray *units,
+                KpUnit    *unit,
+                guint      depth,
+                GPtrArray *names,
+                GArray    *ids,
+                GArray    *depths)
+{
+  gint64 id = kp_unit_get_id (unit);
+
+  g_ptr_array_add (names, (gpointer) kp_unit_get_name (unit));
+  g_array_append_val (ids, id);
+  g_array_append_val (depths, depth);
+
+  if (depth >= units->len)
+    return;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      KpUnit *child = g_ptr_array_index (units, i);
+
+      if (kp_unit_get_parent_id (child) == id && kp_unit_get_id (child) != id)
+        append_subtree (units, child, depth + 1, names, ids, depths);
+    }
+}
+
+static gboolean
+has_unit (GPtrArray *units,
+          gint64     id)
+{
+  for (guint i = 0; i < units->len; i++)
+    if (kp_unit_get_id (g_ptr_array_index (units, i)) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The name the dropdown shows at @position; the list keeps it alive. */
+static const char *
+get_unit_name (KpReportsView *self,
+               guint          position)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (self->unit_list), position);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static gboolean
+same_unit_list (KpReportsView *self,
+                GPtrArray     *names,
+                GArray        *ids,
+                GArray        *depths)
+{
+  if (self->unit_ids == NULL || self->unit_ids->len != ids->len)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (g_array_index (self->unit_ids, gint64, i) != g_array_index (ids, gint64, i) ||
+          g_array_index (self->unit_depths, guint, i) != g_array_index (depths, guint, i) ||
+          g_strcmp0 (get_unit_name (self, i), g_ptr_array_index (names, i)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "All units", then the units as a tree. The chosen unit stays chosen, by id, across renames
+ * and moves; when it is gone the chart goes back to all units. */
+static void
+update_unit_list (KpReportsView *self)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) depths = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 all = 0;
+  guint zero = 0;
+  gint64 selected_id = selected_unit_id (self);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->unit_list));
+  guint selected = 0;
+
+  g_ptr_array_add (names, (gpointer) _("All units"));
+  g_array_append_val (ids, all);
+  g_array_append_val (depths, zero);
+
+  if (self->units != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (self->units); i++)
+      g_ptr_array_add (units, g_list_model_get_item (self->units, i));
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      KpUnit *unit = g_ptr_array_index (units, i);
+      gint64 parent_id = kp_unit_get_parent_id (unit);
+
+      if (parent_id == 0 || !has_unit (units, parent_id))
+        append_subtree (units, unit, 0, names, ids, depths);
+    }
+
+  if (same_unit_list (self, names, ids, depths))
+    return;
+
+  /* The depth goes on each item before the list holds it: the dropdown binds its rows as
+   * soon as the items arrive, and object data, unlike a property, is not watched. */
+  items = g_ptr_array_new_full (names->len, g_object_unref);
+  for (guint i = 0; i < names->len; i++)
+    {
+      GtkStringObject *item = gtk_string_object_new (g_ptr_array_index (names, i));
+
+      g_object_set_data (G_OBJECT (item), UNIT_DEPTH_KEY,
+                         GUINT_TO_POINTER (g_array_index (depths, guint, i)));
+      g_ptr_array_add (items, item);
+    }
+
+  self->rebuilding_units = TRUE;
+  g_list_store_splice (self->unit_list, 0, n_old, items->pdata, items->len);
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_clear_pointer (&self->unit_depths, g_array_unref);
+  self->unit_ids = g_steal_pointer (&ids);
+  self->unit_depths = g_steal_pointer (&depths);
+
+  for (guint i = 0; i < self->unit_ids->len; i++)
+    if (g_array_index (self->unit_ids, gint64, i) == selected_id)
+      selected = i;
+  gtk_drop_down_set_selected (self->unit_dropdown, selected);
+  self->rebuilding_units = FALSE;
+}
+
+static void
+reload (KpReportsView *self)
+{
+  g_autoptr(KpBarChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  update_unit_list (self);
+
+  if (self->database == NULL || g_list_model_get_n_items (self->employees) == 0)
+    {
+      kp_chart_view_set_chart (self->chart_view, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      update_actions (self);
+      return;
+    }
+
+  chart = kp_report_employees_by_unit (self->database, selected_unit_id (self), &error);
+  if (chart == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      g_debug ("Could not chart the employees per unit: %s", error->message);
+      kp_chart_view_set_chart (self->chart_view, NULL);
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      update_actions (self);
+      return;
+    }
+
+  kp_chart_view_set_chart (self->chart_view, chart);
+  gtk_stack_set_visible_child_name (self->main_stack, "chart");
+  update_actions (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  KpReportsView *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (KpReportsView *self)
+{
+  if (self->reload_source != 0)
+    return;
+
+  self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->reload_source),
+                            "[kompeten] reload the reports chart");
+}
+
+/* The window the dialogs belong to; NULL while the view is not in one. */
+static GtkWindow *
+get_parent_window (KpReportsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (KpReportsView *self,
+            const char    *heading,
+            const GError  *error)
+{
+  GtkWidget *dialog;
+
+  g_debug ("%s: %s", heading, error->message);
+
+  dialog = adw_message_dialog_new (get_parent_window (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_toast_button_clicked_cb (AdwToast *toast,
+                            GFile    *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkApplication *application = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *parent = application != NULL ? gtk_application_get_active_window (application) : NULL;
+
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+/* A toast when the view is in the main window; elsewhere (a test, a scratch window) nothing. */
+static void
+announce_saved (KpReportsView *self,
+                GFile         *file)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), KP_TYPE_WINDOW);
+  g_autofree char *basename = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (window == NULL)
+    return;
+
+  basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  toast = adw_toast_new_format (_("Chart saved as “%s”"), basename);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  kp_window_add_toast (KP_WINDOW (window), g_steal_pointer (&toast));
+}
+
+static gboolean
+export_chart (KpBarChart    *chart,
+              KpChartFormat  format,
+              const char    *path,
+              GError       **error)
+{
+  double height;
+
+  if (chart == NULL || kp_bar_chart_get_n_bars (chart) == 0)
+    {
+      g_set_error (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY,
+                   _("There is no chart to export: the register has no employees in this unit"));
+      return FALSE;
+    }
+
+  height = kp_bar_chart_get_natural_height (chart, EXPORT_WIDTH);
+
+  return kp_chart_render_to_file (kp_bar_chart_draw, chart, format, EXPORT_WIDTH, height, path,
+                                  error);
+}
+
+static void
+on_export_file_chosen_cb (GFile    *file,
+                          gpointer  user_data)
+{
+  g_autoptr(ExportRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  KpChartFormat format = request->format;
+
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      /* Translators: %s is the address of a file the user chose (e.g. on a network share) */
+      g_set_error (&error, KP_REPORT_ERROR, KP_REPORT_ERROR_FAILED,
+                   _("Could not write “%s”: choose a folder on this computer"), uri);
+      show_error (request->self, _("Could Not Export the Chart"), error);
+      return;
+    }
+
+  /* A name typed with another chart extension ("grafik.pdf" after choosing PNG) says what the
+   * user wants; a PNG inside a .pdf file would not open. */
+  if (!kp_chart_format_from_path (path, &format, NULL))
+    format = request->format;
+
+  if (!export_chart (request->chart, format, path, &error))
+    {
+      show_error (request->self, _("Could Not Export the Chart"), error);
+      return;
+    }
+
+  announce_saved (request->self, file);
+}
+
+/* The name proposed for an exported chart: the report's name, then the unit when filtered. */
+static char *
+suggest_file_name (KpReportsView *self,
+                   const char    *extension)
+{
+  /* Translators: the file name proposed when saving the chart, without its extension: lower
+   * case, words joined by hyphens, no spaces (Indonesian: pegawai-per-unit) */
+  g_autoptr(GString) name = g_string_new (_("employees-per-unit"));
+  guint position = gtk_drop_down_get_selected (self->unit_dropdown);
+
+  if (selected_unit_id (self) > 0)
+    {
+      g_autofree char *folded = kp_text_fold (get_unit_name (self, position));
+      gboolean pending_hyphen = TRUE;
+
+      for (const char *p = folded; p != NULL && *p != '\0'; p++)
+        {
+          if (g_ascii_isalnum (*p))
+            {
+              if (pending_hyphen)
+                g_string_append_c (name, '-');
+              g_string_append_c (name, *p);
+              pending_hyphen = FALSE;
+            }
+          else
+            {
+              pending_hyphen = TRUE;
+            }
+        }
+    }
+
+  g_string_append_printf (name, ".%s", extension);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (widget);
+  const char *extension = g_variant_get_string (parameter, NULL);
+  g_autofree char *dotted = g_strconcat (".", extension, NULL);
+  g_autofree char *suggested = NULL;
+  g_autofree char *pattern = NULL;
+  const char *patterns[2] = { NULL, NULL };
+  const char *filter_name;
+  ExportRequest *request;
+  KpChartFormat format;
+
+  if (!can_export (self) || !kp_chart_format_from_path (dotted, &format, NULL))
+    return;
+
+  switch (format)
+    {
+    case KP_CHART_FORMAT_PDF:
+      filter_name = _("PDF document (*.pdf)");
+      break;
+
+    case KP_CHART_FORMAT_SVG:
+      filter_name = _("SVG drawing (*.svg)");
+      break;
+
+    case KP_CHART_FORMAT_PNG:
+    default:
+      filter_name = _("PNG image (*.png)");
+      break;
+    }
+
+  pattern = g_strconcat ("*", dotted, NULL);
+  patterns[0] = pattern;
+  suggested = suggest_file_name (self, extension);
+
+  request = g_new0 (ExportRequest, 1);
+  request->self = g_object_ref (self);
+  request->chart = kp_bar_chart_ref (current_chart (self));
+  request->format = format;
+
+  kp_file_chooser_save (get_parent_window (self), _("Export Chart"), suggested, filter_name,
+                        patterns, on_export_file_chosen_cb, request);
+}
+
+/* The chart fills the printable width; a chart taller than the page is drawn in the page's
+ * height, where kp_bar_chart_draw() shrinks the rows and their text instead of cutting them. */
+static void
+on_print_operation_draw_page_cb (GtkPrintOperation *operation,
+                                 GtkPrintContext   *context,
+                                 int                page_nr,
+                                 KpBarChart        *chart)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double page_height = gtk_print_context_get_height (context);
+  double height;
+
+  if (width <= 0 || page_height <= 0)
+    return;
+
+  height = MIN (kp_bar_chart_get_natural_height (chart, width), page_height);
+  kp_bar_chart_draw (chart, cr, width, height);
+}
+
+/* Everything kp_reports_view_print() and the PDF export for tests share. */
+static GtkPrintOperation *
+create_print_operation (KpReportsView *self,
+                        KpBarChart    *chart)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, a4);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  /* The job name is what the printer queue shows: the chart's title. */
+  gtk_print_operation_set_job_name (operation, _("Employees per Unit"));
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  /* Paper and orientation in the print dialog itself: one dialog, not two. */
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_print_operation_draw_page_cb),
+                         kp_bar_chart_ref (chart),
+                         (GClosureNotify) (void (*) (void)) kp_bar_chart_unref, 0);
+
+  return g_steal_pointer (&operation);
+}
+
+static void
+remember_print_settings (KpReportsView     *self,
+                         GtkPrintOperation *operation)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+  if (settings != NULL)
+    g_set_object (&self->print_settings, settings);
+}
+
+static void
+on_print_operation_done_cb (GtkPrintOperation       *operation,
+                            GtkPrintOperationResult  result,
+                            KpReportsView           *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_error (self, _("Could Not Print the Chart"), error);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      remember_print_settings (self, operation);
+    }
+
+  /* Only one print dialog at a time: a second would print a chart the first may change. */
+  if (operation == self->print_operation)
+    g_clear_object (&self->print_operation);
+  update_actions (self);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  kp_reports_view_print (KP_REPORTS_VIEW (widget));
+}
+
+static void
+on_store_items_changed_cb (KpReportsView *self,
+                           guint          position,
+                           guint          removed,
+                           guint          added,
+                           GListModel    *model)
+{
+  schedule_reload (self);
+}
+
+static void
+on_unit_dropdown_notify_selected_cb (GtkDropDown   *dropdown,
+                                     GParamSpec    *pspec,
+                                     KpReportsView *self)
+{
+  if (self->rebuilding_units)
+    return;
+
+  reload (self);
+}
+
+/* The margin that shows a sub-unit under its unit in the dropdown's list. */
+static int
+unit_indent (gpointer  unused,
+             GObject  *item)
+{
+  if (item == NULL)
+    return 0;
+
+  return INDENT_PER_LEVEL * GPOINTER_TO_UINT (g_object_get_data (item, UNIT_DEPTH_KEY));
+}
+
+static void
+disconnect_database (KpReportsView *self)
+{
+  if (self->employees != NULL)
+    g_signal_handlers_disconnect_by_data (self->employees, self);
+  if (self->units != NULL)
+    g_signal_handlers_disconnect_by_data (self->units, self);
+  self->employees = NULL;
+  self->units = NULL;
+  g_clear_object (&self->database);
+}
+
+static void
+kp_reports_view_dispose (GObject *object)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  disconnect_database (self);
+
+  if (self->print_operation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->print_operation, self);
+      g_clear_object (&self->print_operation);
+    }
+
+  /* main_stack is both a template child and AdwBin's child: let AdwBin unparent it first, or
+   * disposing the template unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_REPORTS_VIEW);
+
+  g_clear_object (&self->print_settings);
+
+  G_OBJECT_CLASS (kp_reports_view_parent_class)->dispose (object);
+}
+
+static void
+kp_reports_view_finalize (GObject *object)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (object);
+
+  g_clear_pointer (&self->unit_ids, g_array_unref);
+  g_clear_pointer (&self->unit_depths, g_array_unref);
+
+  G_OBJECT_CLASS (kp_reports_view_parent_class)->finalize (object);
+}
+
+static void
+kp_reports_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_reports_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      kp_reports_view_set_database (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_reports_view_class_init (KpReportsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kp_reports_view_dispose;
+  object_class->finalize = kp_reports_view_finalize;
+  object_class->get_property = kp_reports_view_get_property;
+  object_class->set_property = kp_reports_view_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         KP_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KP_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/id/go/lampungselatankab/Kompeten/kp-reports-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_chart_button);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, unit_list);
+
+  gtk_widget_class_bind_template_callback (widget_class, unit_indent);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_notify_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "reports.export-chart", "s", export_chart_action);
+  /* Ctrl+P is the window's (win.print), which shows this area and calls
+   * kp_reports_view_print(). */
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+}
+
+static void
+kp_reports_view_init (KpReportsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  reload (self);
+}
+
+/**
+ * kp_reports_view_new:
+ *
+ * Returns: (transfer floating): a new view showing no database yet
+ */
+GtkWidget *
+kp_reports_view_new (void)
+{
+  return g_object_new (KP_TYPE_REPORTS_VIEW, NULL);
+}
+
+/**
+ * kp_reports_view_get_database:
+ *
+ * Returns: (transfer none) (nullable): the database whose register is charted
+ */
+KpDatabase *
+kp_reports_view_get_database (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * kp_reports_view_set_database:
+ * @database: (nullable): the database to chart
+ */
+void
+kp_reports_view_set_database (KpReportsView *self,
+                              KpDatabase    *database)
+{
+  g_return_if_fail (KP_IS_REPORTS_VIEW (self));
+  g_return_if_fail (database == NULL || KP_IS_DATABASE (database));
+
+  if (database == self->database)
+    return;
+
+  disconnect_database (self);
+
+  if (database != NULL)
+    {
+      self->database = g_object_ref (database);
+      self->employees = kp_database_get_employees (database);
+      self->units = kp_database_get_units (database);
+      g_signal_connect_object (self->employees, "items-changed",
+                               G_CALLBACK (on_store_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->units, "items-changed",
+                               G_CALLBACK (on_store_items_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/**
+ * kp_reports_view_print:
+ *
+ * Prints the chart shown, through the print dialog (which has a preview). Errors are shown in
+ * a message dialog.
+ */
+void
+kp_reports_view_print (KpReportsView *self)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (KP_IS_REPORTS_VIEW (self));
+
+  if (!can_export (self) || self->print_operation != NULL)
+    return;
+
+  operation = create_print_operation (self, current_chart (self));
+  /* The window stays usable while the dialog is open; "done" reports the outcome. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_operation_done_cb), self, 0);
+  self->print_operation = g_object_ref (operation);
+  update_actions (self);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    get_parent_window (self), &error);
+
+  /* A run that ended at once (an error before the dialog could open) may not have come
+   * through "done". */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->print_operation == operation)
+    {
+      if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+        show_error (self, _("Could Not Print the Chart"), error);
+      else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+        remember_print_settings (self, operation);
+      g_clear_object (&self->print_operation);
+      update_actions (self);
+    }
+}
+
+KpChartView *
+_kp_reports_view_get_chart_view (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->chart_view;
+}
+
+GtkDropDown *
+_kp_reports_view_get_unit_dropdown (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->unit_dropdown;
+}
+
+gint64
+_kp_reports_view_get_unit_id (KpReportsView *self,
+                              guint          position)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), 0);
+  g_return_val_if_fail (position < self->unit_ids->len, 0);
+
+  return g_array_index (self->unit_ids, gint64, position);
+}
+
+const char *
+_kp_reports_view_get_page (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+gboolean
+_kp_reports_view_is_busy (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
+
+  return self->reload_source != 0;
+}
+
+gboolean
+_kp_reports_view_can_export (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
+
+  return can_export (self);
+}
+
+gboolean
+_kp_reports_view_export_chart (KpReportsView  *self,
+                               KpChartFormat   format,
+                               const char     *path,
+                               GError        **error)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return export_chart (current_chart (self), format, path, error);
+}
+
+gboolean
+_kp_reports_view_print_to_pdf (KpReportsView  *self,
+                               const char     *path,
+                               GError        **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!can_export (self))
+    {
+      /* Only tests come here: the Print action is disabled without a chart. */
+      g_set_error_literal (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY, "There is no chart to print");
+      return FALSE;
+    }
+
+  operation = create_print_operation (self, current_chart (self));
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    get_parent_window (self), error);
+
+  return result == GTK_PRINT_OPERATION_RESULT_APPLY;
+}

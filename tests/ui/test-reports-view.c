@@ -1,0 +1,798 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-reports-view.c: the Reports area over a small real database: the chart counts the
+ * employees per unit, the unit filter narrows it to a unit and its sub-units, the widget draws
+ * it (white paper and blue bars, in the dark style too), the exports and the print write real
+ * files, and the chart follows the register. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "kompeten/kp-model.h"
+#include "kompeten/kp-reports.h"
+
+#include "kp-chart-view.h"
+#include "kp-reports-view.h"
+#include "kp-reports-view-private.h"
+
+#define HEALTH "Dinas Kesehatan"
+#define CLINIC "Puskesmas Natar"          /* a sub-unit of HEALTH */
+#define INSPECTORATE "Inspektorat"
+#define SOCIAL "Dinas Sosial"             /* no positions, no employees */
+
+typedef struct {
+  KpDatabase *database;
+  gint64 health_id;
+  gint64 clinic_id;
+  gint64 inspectorate_id;
+  gint64 social_id;
+  gint64 health_position;
+  gint64 clinic_position;
+  gint64 inspectorate_position;
+  guint n_saved;
+  GtkWindow *window;
+  KpReportsView *view;
+  char *tmp_dir;
+} Fixture;
+
+/* One round of the main loop that never blocks for long, so that deadlines are checked. */
+static void
+iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
+/* Spins the main loop until nothing is pending and no reload waits, or fails after 5 s. */
+static void
+settle (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_main_context_pending (NULL) || _kp_reports_view_is_busy (fixture->view))
+    {
+      iterate ();
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+}
+
+/* Saves one more employee in @position_id, with a valid NIP of its own. */
+static void
+save_employee (Fixture *fixture,
+               gint64   position_id)
+{
+  g_autoptr(KpEmployee) employee = kp_employee_new ();
+  g_autoptr(GError) error = NULL;
+  guint n = ++fixture->n_saved;
+  g_autofree char *nip = g_strdup_printf ("199001%02u2015031%03u", n, n);
+  g_autofree char *birth_date = g_strdup_printf ("1990-01-%02u", n);
+  g_autofree char *name = g_strdup_printf ("Pegawai %u", n);
+  gint64 id;
+
+  g_assert_cmpuint (n, <=, 28);
+  kp_employee_set_nip (employee, nip);
+  kp_employee_set_name (employee, name);
+  kp_employee_set_sex (employee, "L");
+  kp_employee_set_birth_place (employee, "Kalianda");
+  kp_employee_set_birth_date (employee, birth_date);
+  kp_employee_set_education (employee, "S1");
+  kp_employee_set_grade (employee, "III/a");
+  kp_employee_set_position_id (employee, position_id);
+
+  id = kp_register_save_employee (fixture->database, employee, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+}
+
+static gint64
+add_unit (Fixture    *fixture,
+          const char *name,
+          gint64      parent_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = kp_register_add_unit (fixture->database, name, parent_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_position (Fixture *fixture,
+              gint64   unit_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = kp_register_add_position (fixture->database, unit_id, "Pengelola Kepegawaian",
+                                        KP_POSITION_KIND_PELAKSANA, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gboolean with_people = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  /* G_TEST_OPTION_ISOLATE_DIRS: a fresh data folder per test, removed afterwards. */
+  fixture->tmp_dir = g_build_filename (g_get_user_data_dir (), "kompeten", NULL);
+  path = g_build_filename (fixture->tmp_dir, "test.db", NULL);
+  fixture->database = kp_database_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->health_id = add_unit (fixture, HEALTH, 0);
+  fixture->clinic_id = add_unit (fixture, CLINIC, fixture->health_id);
+  fixture->inspectorate_id = add_unit (fixture, INSPECTORATE, 0);
+  fixture->social_id = add_unit (fixture, SOCIAL, 0);
+  fixture->health_position = add_position (fixture, fixture->health_id);
+  fixture->clinic_position = add_position (fixture, fixture->clinic_id);
+  fixture->inspectorate_position = add_position (fixture, fixture->inspectorate_id);
+
+  if (with_people)
+    {
+      for (guint i = 0; i < 3; i++)
+        save_employee (fixture, fixture->health_position);
+      for (guint i = 0; i < 2; i++)
+        save_employee (fixture, fixture->clinic_position);
+      save_employee (fixture, fixture->inspectorate_position);
+    }
+
+  /* In its window before it gets the database, as in KpWindow: the dropdown's rows then
+   * exist when the units arrive. */
+  fixture->view = KP_REPORTS_VIEW (kp_reports_view_new ());
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  kp_reports_view_set_database (fixture->view, fixture->database);
+  gtk_window_present (fixture->window);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
+    iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  settle (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  g_object_ref (fixture->view);
+  gtk_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->view);
+
+  g_clear_object (&fixture->database);
+  g_clear_pointer (&fixture->tmp_dir, g_free);
+}
+
+static KpBarChart *
+get_chart (Fixture *fixture)
+{
+  return kp_chart_view_get_chart (_kp_reports_view_get_chart_view (fixture->view));
+}
+
+/* The value of the bar labelled @label; -1 when the chart has no such bar. */
+static gint64
+bar_value (KpBarChart *chart,
+           const char *label)
+{
+  for (guint i = 0; i < kp_bar_chart_get_n_bars (chart); i++)
+    if (g_strcmp0 (kp_bar_chart_get_label (chart, i), label) == 0)
+      return kp_bar_chart_get_value (chart, i);
+
+  return -1;
+}
+
+/* The dropdown's position of the unit called @name. */
+static guint
+unit_position (Fixture    *fixture,
+               const char *name)
+{
+  GListModel *model = gtk_drop_down_get_model (_kp_reports_view_get_unit_dropdown (fixture->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
+        return i;
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static const char *
+unit_name (Fixture *fixture,
+           guint    position)
+{
+  GListModel *model = gtk_drop_down_get_model (_kp_reports_view_get_unit_dropdown (fixture->view));
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+  /* The list keeps the item alive. */
+  return gtk_string_object_get_string (item);
+}
+
+static GtkPopover *
+find_popover (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPopover *popover = GTK_IS_POPOVER (child) ? GTK_POPOVER (child) : find_popover (child);
+
+      if (popover != NULL)
+        return popover;
+    }
+
+  return NULL;
+}
+
+static void
+open_unit_list (Fixture *fixture)
+{
+  GtkDropDown *dropdown = _kp_reports_view_get_unit_dropdown (fixture->view);
+  GtkPopover *popover;
+
+  /* What a click or Enter on the dropdown does. */
+  g_signal_emit_by_name (dropdown, "activate");
+  popover = find_popover (GTK_WIDGET (dropdown));
+  g_assert_nonnull (popover);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (popover)))
+    iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+  settle (fixture);
+}
+
+static void
+close_unit_list (Fixture *fixture)
+{
+  GtkPopover *popover = find_popover (GTK_WIDGET (_kp_reports_view_get_unit_dropdown (fixture->view)));
+
+  gtk_popover_popdown (popover);
+  settle (fixture);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* Where the open list of units shows @name, from the left of its row. */
+static int
+row_indent (Fixture    *fixture,
+            const char *name)
+{
+  GtkPopover *popover = find_popover (GTK_WIDGET (_kp_reports_view_get_unit_dropdown (fixture->view)));
+  GtkWidget *label = find_label (GTK_WIDGET (popover), name);
+  graphene_point_t point;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_point (label, gtk_widget_get_parent (label),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return (int) point.x;
+}
+
+static void
+choose_unit (Fixture    *fixture,
+             const char *name)
+{
+  gtk_drop_down_set_selected (_kp_reports_view_get_unit_dropdown (fixture->view),
+                              unit_position (fixture, name));
+  settle (fixture);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static guint32
+read_be32 (const guchar *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+typedef struct {
+  guint blue;      /* pixels of the bars' #3584e4 */
+  guint white;     /* pixels of the paper */
+  guint width;
+  guint height;
+  guint32 top_center;  /* the pixel in the middle of the top margin, as 0xRRGGBB */
+} Pixels;
+
+/* Renders the chart view as the window does (its CSS card, then its snapshot) into an image
+ * and counts what the user would see. */
+static Pixels
+render_chart_view (Fixture *fixture)
+{
+  GtkWidget *chart_view = GTK_WIDGET (_kp_reports_view_get_chart_view (fixture->view));
+  int width = gtk_widget_get_width (chart_view);
+  int height = gtk_widget_get_height (chart_view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (chart_view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Pixels pixels = { 0, };
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  /* Anything not drawn stays black: a blank widget cannot pass for white paper. */
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixels.width = width;
+  pixels.height = height;
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 rgb = row[x] & 0xffffff;
+
+          if (rgb == 0x3584e4)
+            pixels.blue++;
+          else if (rgb == 0xffffff)
+            pixels.white++;
+        }
+
+      if (y == 8)
+        pixels.top_center = row[width / 2] & 0xffffff;
+    }
+
+  cairo_surface_destroy (surface);
+  return pixels;
+}
+
+static void
+test_chart_counts (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KpBarChart *chart = get_chart (fixture);
+
+  g_assert_cmpstr (_kp_reports_view_get_page (fixture->view), ==, "chart");
+  g_assert_nonnull (chart);
+
+  /* Units with employees only, each counted on its own. */
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (chart), ==, 3);
+  g_assert_cmpint (bar_value (chart, HEALTH), ==, 3);
+  g_assert_cmpint (bar_value (chart, CLINIC), ==, 2);
+  g_assert_cmpint (bar_value (chart, INSPECTORATE), ==, 1);
+  g_assert_cmpint (bar_value (chart, SOCIAL), ==, -1);
+  g_assert_cmpint (kp_bar_chart_get_total (chart), ==, 6);
+  /* Biggest first, as the CLI draws it. */
+  g_assert_cmpstr (kp_bar_chart_get_label (chart, 0), ==, HEALTH);
+  g_assert_cmpstr (kp_bar_chart_get_label (chart, 2), ==, INSPECTORATE);
+
+  g_assert_true (_kp_reports_view_can_export (fixture->view));
+}
+
+static void
+test_unit_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkDropDown *dropdown = _kp_reports_view_get_unit_dropdown (fixture->view);
+  KpBarChart *chart;
+
+  /* "All units" first, then the tree: a sub-unit under its unit, indented. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 5);
+  g_assert_cmpstr (unit_name (fixture, 0), ==, "All units");
+  g_assert_cmpstr (unit_name (fixture, 1), ==, HEALTH);
+  g_assert_cmpstr (unit_name (fixture, 2), ==, CLINIC);
+  g_assert_cmpstr (unit_name (fixture, 3), ==, SOCIAL);
+  g_assert_cmpstr (unit_name (fixture, 4), ==, INSPECTORATE);
+  open_unit_list (fixture);
+  g_assert_cmpint (row_indent (fixture, HEALTH), ==, 0);
+  g_assert_cmpint (row_indent (fixture, CLINIC), >, row_indent (fixture, HEALTH));
+  g_assert_cmpint (row_indent (fixture, INSPECTORATE), ==, 0);
+  close_unit_list (fixture);
+  g_assert_cmpint (_kp_reports_view_get_unit_id (fixture->view, 2), ==, fixture->clinic_id);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* A unit brings its sub-units. */
+  choose_unit (fixture, HEALTH);
+  chart = get_chart (fixture);
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (chart), ==, 2);
+  g_assert_cmpint (bar_value (chart, HEALTH), ==, 3);
+  g_assert_cmpint (bar_value (chart, CLINIC), ==, 2);
+  g_assert_cmpint (bar_value (chart, INSPECTORATE), ==, -1);
+  g_assert_cmpint (kp_bar_chart_get_total (chart), ==, 5);
+
+  choose_unit (fixture, CLINIC);
+  chart = get_chart (fixture);
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (chart), ==, 1);
+  g_assert_cmpint (bar_value (chart, CLINIC), ==, 2);
+
+  choose_unit (fixture, INSPECTORATE);
+  chart = get_chart (fixture);
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (chart), ==, 1);
+  g_assert_cmpint (kp_bar_chart_get_total (chart), ==, 1);
+
+  /* A unit without employees: nothing to export or print, but the filter stays usable. */
+  choose_unit (fixture, SOCIAL);
+  chart = get_chart (fixture);
+  g_assert_cmpstr (_kp_reports_view_get_page (fixture->view), ==, "chart");
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (chart), ==, 0);
+  g_assert_false (_kp_reports_view_can_export (fixture->view));
+
+  choose_unit (fixture, "All units");
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (get_chart (fixture)), ==, 3);
+  g_assert_true (_kp_reports_view_can_export (fixture->view));
+}
+
+static void
+test_units_follow (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkDropDown *dropdown = _kp_reports_view_get_unit_dropdown (fixture->view);
+  g_autoptr(GError) error = NULL;
+
+  /* A renamed unit keeps its place in the filter and stays chosen. */
+  choose_unit (fixture, HEALTH);
+  kp_register_rename_unit (fixture->database, fixture->health_id,
+                           "Dinas Kesehatan Kabupaten", &error);
+  g_assert_no_error (error);
+  settle (fixture);
+  g_assert_cmpstr (unit_name (fixture, gtk_drop_down_get_selected (dropdown)), ==,
+                   "Dinas Kesehatan Kabupaten");
+  g_assert_cmpint (bar_value (get_chart (fixture), "Dinas Kesehatan Kabupaten"), ==, 3);
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (get_chart (fixture)), ==, 2);
+
+  /* When the chosen unit is deleted, the chart goes back to all units. */
+  choose_unit (fixture, SOCIAL);
+  kp_register_delete_unit (fixture->database, fixture->social_id, &error);
+  g_assert_no_error (error);
+  settle (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 4);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (get_chart (fixture)), ==, 3);
+}
+
+static void
+test_widget_draws (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KpChartView *chart_view = _kp_reports_view_get_chart_view (fixture->view);
+  int width = gtk_widget_get_width (GTK_WIDGET (chart_view));
+  Pixels light, dark;
+
+  /* Height for width: the whole chart, readable, at the width it got. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chart_view)), ==,
+                   (int) kp_bar_chart_get_natural_height (get_chart (fixture), width));
+
+  light = render_chart_view (fixture);
+  /* Three bars of a few hundred pixels each, on paper. */
+  g_assert_cmpuint (light.blue, >, 1000);
+  g_assert_cmpuint (light.white, >, light.width * light.height / 2);
+  g_assert_cmphex (light.top_center, ==, 0xffffff);
+
+  /* A chart is a document: white paper in the dark style too. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  settle (fixture);
+  dark = render_chart_view (fixture);
+  g_assert_cmpuint (dark.blue, ==, light.blue);
+  g_assert_cmphex (dark.top_center, ==, 0xffffff);
+  g_assert_cmpuint (dark.white, >, dark.width * dark.height / 2);
+
+  /* One bar instead of three (the longest of which it now is): the drawing follows the
+   * filter. */
+  choose_unit (fixture, INSPECTORATE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  settle (fixture);
+  dark = render_chart_view (fixture);
+  g_assert_cmpuint (dark.blue, >, 1000);
+  g_assert_cmpuint (dark.blue, <, light.blue * 3 / 4);
+}
+
+static void
+test_export_files (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KpBarChart *chart = get_chart (fixture);
+  g_autofree char *png = g_build_filename (fixture->tmp_dir, "chart.png", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->tmp_dir, "chart.pdf", NULL);
+  g_autofree char *svg = g_build_filename (fixture->tmp_dir, "chart.svg", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->tmp_dir, "missing", "chart.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (_kp_reports_view_export_chart (fixture->view, KP_CHART_FORMAT_PNG, png, &error));
+  g_assert_no_error (error);
+  contents = read_file (png, &length);
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* The CLI's width (900, at twice the pixels) and the whole chart's height. */
+  g_assert_cmpuint (read_be32 ((const guchar *) contents + 16), ==, 2 * 900);
+  g_assert_cmpuint (read_be32 ((const guchar *) contents + 20), ==,
+                    2 * (guint) kp_bar_chart_get_natural_height (chart, 900));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (_kp_reports_view_export_chart (fixture->view, KP_CHART_FORMAT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  contents = read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (_kp_reports_view_export_chart (fixture->view, KP_CHART_FORMAT_SVG, svg, &error));
+  g_assert_no_error (error);
+  contents = read_file (svg, &length);
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  /* A folder that does not exist: an error to show, no file. */
+  g_assert_false (_kp_reports_view_export_chart (fixture->view, KP_CHART_FORMAT_PNG, nowhere,
+                                                 &error));
+  g_assert_error (error, KP_REPORT_ERROR, KP_REPORT_ERROR_FAILED);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A unit without employees has nothing to export. */
+  choose_unit (fixture, SOCIAL);
+  g_assert_false (_kp_reports_view_export_chart (fixture->view, KP_CHART_FORMAT_PNG, png, &error));
+  g_assert_error (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY);
+}
+
+static void
+test_print_to_pdf (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->tmp_dir, "printed.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (_kp_reports_view_print_to_pdf (fixture->view, pdf, &error));
+  g_assert_no_error (error);
+  contents = read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  if (pdftotext == NULL)
+    {
+      g_test_message ("pdftotext is not installed: the printed text is not checked");
+      return;
+    }
+
+  {
+    const char *argv[] = { pdftotext, "-layout", pdf, "-", NULL };
+    g_autofree char *text = NULL;
+    guint n_pages = 0;
+    int status;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL,
+                  &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    /* One A4 page with the title, every unit and the total. */
+    g_assert_nonnull (strstr (text, "Employees per Unit"));
+    g_assert_nonnull (strstr (text, HEALTH));
+    g_assert_nonnull (strstr (text, CLINIC));
+    g_assert_nonnull (strstr (text, INSPECTORATE));
+    g_assert_nonnull (strstr (text, "6 employees"));
+    /* pdftotext ends each page with a form feed. */
+    for (const char *p = text; *p != '\0'; p++)
+      n_pages += *p == '\f';
+    g_assert_cmpuint (n_pages, ==, 1);
+  }
+}
+
+static void
+on_notify_chart_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_follows_register (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KpChartView *chart_view = _kp_reports_view_get_chart_view (fixture->view);
+  guint redraws = 0;
+
+  g_signal_connect (chart_view, "notify::chart", G_CALLBACK (on_notify_chart_cb), &redraws);
+
+  save_employee (fixture, fixture->inspectorate_position);
+  settle (fixture);
+  g_assert_cmpint (kp_bar_chart_get_total (get_chart (fixture)), ==, 7);
+  g_assert_cmpint (bar_value (get_chart (fixture), INSPECTORATE), ==, 2);
+  g_assert_cmpuint (redraws, ==, 1);
+
+  /* A refresh (after an import in a worker thread) changes every store: one redraw. */
+  redraws = 0;
+  kp_database_refresh (fixture->database);
+  settle (fixture);
+  g_assert_cmpuint (redraws, ==, 1);
+  g_assert_cmpint (kp_bar_chart_get_total (get_chart (fixture)), ==, 7);
+
+  /* A filtered chart follows too. */
+  choose_unit (fixture, HEALTH);
+  save_employee (fixture, fixture->clinic_position);
+  settle (fixture);
+  g_assert_cmpint (bar_value (get_chart (fixture), CLINIC), ==, 3);
+  g_assert_cmpint (kp_bar_chart_get_total (get_chart (fixture)), ==, 6);
+
+  g_signal_handlers_disconnect_by_func (chart_view, on_notify_chart_cb, &redraws);
+}
+
+static void
+test_empty_register (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->tmp_dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (_kp_reports_view_get_page (fixture->view), ==, "empty");
+  g_assert_null (get_chart (fixture));
+  g_assert_false (_kp_reports_view_can_export (fixture->view));
+  g_assert_false (_kp_reports_view_print_to_pdf (fixture->view, pdf, &error));
+  g_assert_error (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY);
+
+  /* The first employee brings the chart. */
+  save_employee (fixture, fixture->clinic_position);
+  settle (fixture);
+  g_assert_cmpstr (_kp_reports_view_get_page (fixture->view), ==, "chart");
+  g_assert_cmpuint (kp_bar_chart_get_n_bars (get_chart (fixture)), ==, 1);
+  g_assert_cmpint (bar_value (get_chart (fixture), CLINIC), ==, 1);
+  g_assert_true (_kp_reports_view_can_export (fixture->view));
+}
+
+static void
+test_chart_view_alone (void)
+{
+  g_autoptr(KpBarChart) chart = kp_bar_chart_new ("Title", "Count");
+  KpChartView *view = KP_CHART_VIEW (g_object_ref_sink (kp_chart_view_new ()));
+  g_autoptr(KpBarChart) got = NULL;
+  int natural_400, natural_wide;
+
+  kp_bar_chart_add (chart, "Satu", 1);
+  kp_bar_chart_add (chart, "Unit kerja dengan nama yang panjang sekali sampai harus dipotong", 2);
+
+  g_assert_null (kp_chart_view_get_chart (view));
+  g_object_set (view, "chart", chart, NULL);
+  g_object_get (view, "chart", &got, NULL);
+  g_assert_true (got == chart);
+  g_assert_true (kp_chart_view_get_chart (view) == chart);
+
+  /* Height for width: a narrower chart wraps its long label to two lines and grows. */
+  g_assert_cmpint (gtk_widget_get_request_mode (GTK_WIDGET (view)), ==,
+                   GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, 400, NULL, &natural_400,
+                      NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, 1200, NULL, &natural_wide,
+                      NULL, NULL);
+  g_assert_cmpint (natural_400, ==, (int) kp_bar_chart_get_natural_height (chart, 400));
+  g_assert_cmpint (natural_wide, ==, (int) kp_bar_chart_get_natural_height (chart, 1200));
+  g_assert_cmpint (natural_400, >, natural_wide);
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==,
+                   GTK_ACCESSIBLE_ROLE_IMG);
+
+  kp_chart_view_set_chart (view, NULL);
+  g_assert_null (kp_chart_view_get_chart (view));
+  g_assert_finalize_object (view);
+}
+
+/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder. Two things the widgets
+ * need from the system's data folders must stay visible: the compiled GSettings schemas
+ * (libadwaita fails an assertion without any schema source) and the MIME database (without it
+ * the SVG icons cannot be recognised). Called before g_test_init, while the folders are real. */
+static void
+keep_system_data (void)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
+    return;
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
+      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
+
+      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
+        {
+          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+          return;
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* In-process widget tests need no accessibility bus. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  keep_system_data ();
+
+  /* What gtk_test_init does, plus isolated XDG folders (gtk_test_init drops its options). */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/reports/chart-view", test_chart_view_alone);
+  g_test_add ("/ui/reports/counts", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_chart_counts, fixture_tear_down);
+  g_test_add ("/ui/reports/unit-filter", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_unit_filter, fixture_tear_down);
+  g_test_add ("/ui/reports/units-follow", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_units_follow, fixture_tear_down);
+  g_test_add ("/ui/reports/draws", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_widget_draws, fixture_tear_down);
+  g_test_add ("/ui/reports/export", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export_files, fixture_tear_down);
+  g_test_add ("/ui/reports/print", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_print_to_pdf, fixture_tear_down);
+  g_test_add ("/ui/reports/follows-register", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_follows_register, fixture_tear_down);
+  g_test_add ("/ui/reports/empty", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_empty_register, fixture_tear_down);
+
+  return g_test_run ();
+}
