@@ -515,6 +515,87 @@ kp_database_refresh (KpDatabase *self)
   _kp_database_reload (self, KP_RELOAD_ALL);
 }
 
+typedef struct {
+  char *path;
+  KpReload which;      /* the stores loaded when the refresh began */
+  GPtrArray *items[3]; /* units, positions, employees: read in the worker */
+} RefreshData;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  g_free (data->path);
+  for (guint i = 0; i < G_N_ELEMENTS (data->items); i++)
+    g_clear_pointer (&data->items[i], g_ptr_array_unref);
+  g_free (data);
+}
+
+static const KpReload refresh_order[] = { KP_RELOAD_UNITS, KP_RELOAD_POSITIONS, KP_RELOAD_EMPLOYEES };
+
+static void
+refresh_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  RefreshData *data = task_data;
+  g_autoptr(KpDatabase) db = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: a KpDatabase is used by one thread at a time. */
+  db = kp_database_open (data->path, &error);
+  for (guint i = 0; db != NULL && i < G_N_ELEMENTS (refresh_order); i++)
+    if ((data->which & refresh_order[i]) &&
+        (data->items[i] = load (db, refresh_order[i], &error)) == NULL)
+      break;
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+kp_database_refresh_async (KpDatabase *self, GCancellable *cancellable,
+                           GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RefreshData *data;
+
+  g_return_if_fail (KP_IS_DATABASE (self));
+
+  data = g_new0 (RefreshData, 1);
+  data->path = g_strdup (kp_database_get_path (self));
+  for (guint i = 0; i < G_N_ELEMENTS (refresh_order); i++)
+    if (*store_slot (self, refresh_order[i]) != NULL)
+      data->which |= refresh_order[i];
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kp_database_refresh_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+gboolean
+kp_database_refresh_finish (KpDatabase *self, GAsyncResult *result, GError **error)
+{
+  RefreshData *data;
+
+  g_return_val_if_fail (KP_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  for (guint i = 0; i < G_N_ELEMENTS (refresh_order); i++)
+    {
+      KpStore *store = *store_slot (self, refresh_order[i]);
+
+      if (store != NULL && data->items[i] != NULL)
+        _kp_store_set_all (store, g_steal_pointer (&data->items[i]));
+      else if (store != NULL)
+        _kp_database_reload (self, refresh_order[i]); /* loaded meanwhile */
+    }
+  catch_up_audit_log (self);
+  return TRUE;
+}
+
 gboolean
 _kp_database_begin (KpDatabase *self, GError **error)
 {

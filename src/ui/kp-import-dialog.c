@@ -10,8 +10,8 @@
  * Everything that reads the whole file runs in a GTask thread on its OWN KpDatabase and its own
  * KpEmployeeImport (a KpDatabase is not thread-safe), with the mapping the user chose copied
  * over. The worker's progress reaches the main thread at most every PROGRESS_INTERVAL, so a
- * 100,000-row file cannot flood the main loop; back on the main thread, kp_database_refresh()
- * makes the window's lists show what the import wrote. Cancel at any step writes nothing: the
+ * 100,000-row file cannot flood the main loop; then kp_database_refresh_async() makes the
+ * window's lists show what the import wrote. Cancel at any step writes nothing: the
  * model rolls its transaction back. */
 
 #define G_LOG_DOMAIN "Kompeten"
@@ -252,7 +252,19 @@ struct _KpImportDialog
   KpImportCounts counts;
   GPtrArray *problems;
   int date_format;
+  guint refreshing; /* re-reads of the window's lists still running */
 };
+
+static void
+on_database_refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(KpImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!kp_database_refresh_finish (KP_DATABASE (source), result, &error))
+    g_warning ("Could not re-read the database after the import: %s", error->message);
+  self->refreshing--;
+}
 
 G_DEFINE_FINAL_TYPE (KpImportDialog, kp_import_dialog, ADW_TYPE_WINDOW)
 
@@ -1010,8 +1022,13 @@ on_job_done_cb (GObject      *source_object,
   g_clear_pointer (&self->job, job_unref);
 
   if (ok && job->kind == JOB_IMPORT)
-    /* The worker wrote through its own connection: the window's lists re-read the file. */
-    kp_database_refresh (self->database);
+    /* The worker wrote through its own connection: the window's lists re-read the file, in a
+     * thread too, so that 100,000 new records do not stall the window. */
+    {
+      self->refreshing++;
+      kp_database_refresh_async (self->database, NULL, on_database_refreshed_cb,
+                                 g_object_ref (self));
+    }
 
   if (self->close_when_idle)
     {
@@ -1674,7 +1691,7 @@ gboolean
 _kp_import_dialog_is_busy (KpImportDialog *self)
 {
   g_return_val_if_fail (KP_IS_IMPORT_DIALOG (self), FALSE);
-  return self->job != NULL;
+  return self->job != NULL || self->refreshing > 0;
 }
 
 GtkButton *

@@ -766,6 +766,54 @@ test_null_error (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (kp_database_get_units (f->db)), ==, 2);
 }
 
+/* Another connection (a worker thread's import) changed the file: a refresh shows it, with one
+ * items-changed per store. */
+static void
+on_refreshed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+
+  g_assert_true (kp_database_refresh_finish (KP_DATABASE (source), result, error));
+}
+
+static void
+count_signal (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_refresh_from_other_connection (Fixture *f, gconstpointer data)
+{
+  g_autoptr(KpDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KpEmployee) siti = NULL;
+  GListModel *employees = kp_database_get_employees (f->db);
+  GListModel *log = kp_database_get_audit_log (f->db);
+  guint signals = 0;
+  guint events;
+  Org org;
+
+  make_org (f, &org);
+  events = g_list_model_get_n_items (log);
+  other = kp_database_open (kp_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  siti = new_employee (NIP_SITI, "Siti Aminah", "P", "1968-10-30", "IV/a", org.staff_position);
+  save_ok (other, siti);
+  /* Not seen yet: the stores are snapshots of this connection's changes. */
+  g_assert_cmpuint (g_list_model_get_n_items (employees), ==, 0);
+
+  g_signal_connect (employees, "items-changed", G_CALLBACK (count_signal), &signals);
+  kp_database_refresh_async (f->db, NULL, on_refreshed, &error);
+  while (signals == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signals, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (employees), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, events + 1);
+  g_signal_handlers_disconnect_by_func (employees, count_signal, &signals);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -783,6 +831,7 @@ main (int argc, char **argv)
   ADD ("/register/employee/validate-fields", test_employee_validate_fields);
   ADD ("/register/employee/store", test_employee_store);
   ADD ("/register/count-by-unit", test_count_by_unit);
+  ADD ("/register/refresh-from-other-connection", test_refresh_from_other_connection);
   ADD ("/register/null-error", test_null_error);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (invalid_employees); i++)
