@@ -24,6 +24,7 @@ struct _KpApplication
   /* owned */
   char *db_path; /* --db, absolute; NULL for the default database */
   gboolean demo; /* --demo */
+  gint64 launch_time; /* KOMPETEN_PROFILE only */
 };
 
 G_DEFINE_FINAL_TYPE (KpApplication, kp_application, ADW_TYPE_APPLICATION)
@@ -39,11 +40,22 @@ static const GOptionEntry option_entries[] = {
 static char *
 get_database_path (KpApplication *self)
 {
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
   if (self->db_path != NULL)
     return g_strdup (self->db_path);
 
   if (self->demo)
     return g_build_filename (g_get_user_data_dir (), "kompeten", "demo.db", NULL);
+
+  /* The database used last, unless it was moved or deleted since: then the default one rather
+   * than silently creating an empty file where the old one was. */
+  settings = kp_application_new_settings ();
+  if (settings != NULL)
+    last = g_settings_get_string (settings, "last-database");
+  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
 
   return kp_database_get_default_path ();
 }
@@ -117,7 +129,17 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows;
+
+  /* Closing rather than g_application_quit: each window saves its size on close-request, and
+   * the application ends with its last window (or once a running export, which holds it, has
+   * written its file). The references keep the list valid while windows go away. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {
@@ -215,6 +237,48 @@ static void
 kp_application_init (KpApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+/**
+ * kp_application_new_settings:
+ *
+ * Returns: (transfer full) (nullable): the settings, or NULL when the schema is not installed
+ */
+GSettings *
+kp_application_new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* g_settings_new aborts on a missing schema: an uninstalled run without
+   * GSETTINGS_SCHEMA_DIR just remembers nothing. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("No settings schema %s: window size and last database are not remembered",
+               APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+void
+kp_application_set_launch_time (KpApplication *self,
+                                gint64         monotonic_time)
+{
+  g_return_if_fail (KP_IS_APPLICATION (self));
+
+  self->launch_time = monotonic_time;
+}
+
+gint64
+kp_application_get_launch_time (KpApplication *self)
+{
+  g_return_val_if_fail (KP_IS_APPLICATION (self), 0);
+
+  return self->launch_time;
 }
 
 /**

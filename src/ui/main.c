@@ -15,6 +15,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* First of all: KOMPETEN_PROFILE=1 measures the start from here to the first frame. */
+  gint64 launch_time = g_get_monotonic_time ();
   g_autoptr(KpApplication) application = NULL;
   const char *localedir;
 
@@ -26,6 +28,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   application = kp_application_new ();
+  if (g_strcmp0 (g_getenv ("KOMPETEN_PROFILE"), "1") == 0)
+    kp_application_set_launch_time (application, launch_time);
 
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

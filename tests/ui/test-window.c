@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window over a small real database: the employee list shows the
- * register, searches it, sorts it, follows changes and says when there is nothing to show. */
+ * register, searches it, sorts it, follows changes and says when there is nothing to show; the
+ * shell around it switches areas from the sidebar, names the database, opens editors (one per
+ * employee), undoes a deletion, exports the register off the main thread and remembers its
+ * size. */
 
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 
 #include "kompeten/kp-model.h"
 
+#include "kp-audit-view.h"
+#include "kp-employee-editor.h"
 #include "kp-employee-view-private.h"
 #include "kp-window-private.h"
 
@@ -146,13 +152,34 @@ fixture_set_up (Fixture       *fixture,
   settle (fixture);
 }
 
+/* Destroys every other toplevel (editors, dialogs) the test left open. */
+static void
+destroy_other_toplevels (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != GTK_WINDOW (fixture->window))
+        gtk_window_destroy (window);
+    }
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  destroy_other_toplevels (fixture);
+
+  /* A test that closed the window itself has already checked that it went away. */
+  if (fixture->window != NULL)
+    {
+      g_object_ref (fixture->window);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_assert_finalize_object (fixture->window);
+    }
 
   g_clear_object (&fixture->database);
 }
@@ -414,6 +441,542 @@ test_search_shortcut (Fixture       *fixture,
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 }
 
+/* ---- the shell: areas, title, actions -------------------------------------------------- */
+
+typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget       *root,
+             WidgetPredicate  predicate,
+             gconstpointer    data)
+{
+  if (predicate (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, predicate, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The toast the user sees: a mapped label in the toast overlay with @text, within five seconds. */
+static GtkWidget *
+wait_for_toast (Fixture    *fixture,
+                const char *text)
+{
+  GtkWidget *overlay = GTK_WIDGET (_kp_window_get_toast_overlay (fixture->window));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *label;
+
+  while ((label = find_widget (overlay, is_label_with_text, text)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    iterate ();
+
+  if (label == NULL)
+    g_error ("No toast “%s” shown", text);
+
+  return label;
+}
+
+static GPtrArray *
+list_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *editors = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KP_IS_EMPLOYEE_EDITOR (window))
+        g_ptr_array_add (editors, window); /* owned by GTK's list of toplevels */
+    }
+
+  return editors;
+}
+
+static GtkListBoxRow *
+sidebar_row (Fixture    *fixture,
+             const char *name)
+{
+  GtkWidget *sidebar = GTK_WIDGET (_kp_window_get_sidebar (fixture->window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (sidebar);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), name))
+      return GTK_LIST_BOX_ROW (child);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The area the user sees: the stack's page, the sidebar's selected row, and the page mapped. */
+static void
+assert_area (Fixture    *fixture,
+             const char *name)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (_kp_window_get_sidebar (fixture->window));
+
+  settle (fixture);
+  g_assert_cmpstr (_kp_window_get_visible_area (fixture->window), ==, name);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (selected)), ==, name);
+}
+
+static void
+test_areas (Fixture       *fixture,
+            gconstpointer  data)
+{
+  static const char *const areas[] = { "employees", "organisation", "reports", "audit" };
+  GtkWidget *employees = GTK_WIDGET (fixture->view);
+  GtkWidget *focus;
+
+  /* The register first. */
+  assert_area (fixture, "employees");
+  g_assert_true (gtk_widget_get_mapped (employees));
+
+  /* Every area has a row, in this order. */
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    g_assert_cmpint (gtk_list_box_row_get_index (sidebar_row (fixture, areas[i])), ==, i);
+
+  kp_window_show_area (fixture->window, "reports");
+  assert_area (fixture, "reports");
+  g_assert_false (gtk_widget_get_mapped (employees));
+
+  /* Activating a row (a click, or Enter on it) shows its area. */
+  gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "audit")));
+  assert_area (fixture, "audit");
+  gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "organisation")));
+  assert_area (fixture, "organisation");
+
+  /* Ctrl+1 … Ctrl+4; with the keyboard in the sidebar, the focus follows the selection. */
+  gtk_widget_grab_focus (GTK_WIDGET (sidebar_row (fixture, "organisation")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "employees"));
+  assert_area (fixture, "employees");
+  g_assert_true (gtk_widget_get_mapped (employees));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) ==
+                 GTK_WIDGET (sidebar_row (fixture, "employees")));
+
+  /* Elsewhere, the focus stays where the user is. */
+  kp_employee_view_focus_search (fixture->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "reports"));
+  assert_area (fixture, "reports");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) == NULL);
+}
+
+static void
+test_title (Fixture       *fixture,
+            gconstpointer  data)
+{
+  /* The desktop's window list tells which database each window shows. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "test.db — Kompeten");
+  g_assert_cmpstr (adw_window_title_get_title (_kp_window_get_window_title (fixture->window)), ==, "Kompeten");
+  g_assert_cmpstr (adw_window_title_get_subtitle (_kp_window_get_window_title (fixture->window)), ==, "test.db");
+}
+
+static gboolean
+focus_is_in (Fixture   *fixture,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_search_from_other_areas (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *entry = GTK_WIDGET (_kp_employee_view_get_search_entry (fixture->view));
+  GtkWidget *audit_view;
+
+  /* From an area without a search: the register's. */
+  kp_window_show_area (fixture->window, "reports");
+  settle (fixture);
+  g_assert_false (focus_is_in (fixture, entry));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  assert_area (fixture, "employees");
+  g_assert_true (focus_is_in (fixture, entry));
+
+  /* The audit log has a search of its own. */
+  kp_window_show_area (fixture->window, "audit");
+  settle (fixture);
+  audit_view = find_widget (GTK_WIDGET (fixture->window), is_of_type,
+                            GSIZE_TO_POINTER (KP_TYPE_AUDIT_VIEW));
+  g_assert_nonnull (audit_view);
+  gtk_widget_grab_focus (GTK_WIDGET (sidebar_row (fixture, "audit")));
+  g_assert_false (focus_is_in (fixture, audit_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  assert_area (fixture, "audit");
+  g_assert_true (focus_is_in (fixture, audit_view));
+  g_assert_true (GTK_IS_EDITABLE (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+}
+
+static gint64
+find_id (Fixture    *fixture,
+         const char *name)
+{
+  GListModel *employees = kp_database_get_employees (fixture->database);
+
+  for (guint i = 0; i < g_list_model_get_n_items (employees); i++)
+    {
+      g_autoptr(KpEmployee) employee = g_list_model_get_item (employees, i);
+
+      if (g_str_equal (kp_employee_get_name (employee), name))
+        return kp_employee_get_id (employee);
+    }
+
+  return 0;
+}
+
+static void
+test_new_employee (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = list_editors ();
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_cmpuint (before->len, ==, 0);
+
+  /* Ctrl+N */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-employee", NULL));
+  settle (fixture);
+  after = list_editors ();
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_true (gtk_window_get_transient_for (after->pdata[0]) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_get_visible (after->pdata[0]));
+}
+
+static void
+test_edit_employee_once (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  gint64 eka = find_id (fixture, "Éka Putri");
+  gint64 budi = find_id (fixture, "Budi Santoso");
+  g_autoptr(GPtrArray) editors = NULL;
+  GtkWindow *first;
+
+  g_assert_cmpint (eka, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-employee", "x", eka));
+  settle (fixture);
+  editors = list_editors ();
+  g_assert_cmpuint (editors->len, ==, 1);
+  first = editors->pdata[0];
+  g_clear_pointer (&editors, g_ptr_array_unref);
+
+  /* Asking again for the same employee brings the same editor forward. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-employee", "x", eka));
+  settle (fixture);
+  editors = list_editors ();
+  g_assert_cmpuint (editors->len, ==, 1);
+  g_assert_true (editors->pdata[0] == first);
+  g_clear_pointer (&editors, g_ptr_array_unref);
+
+  /* Another employee gets an editor of their own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-employee", "x", budi));
+  settle (fixture);
+  editors = list_editors ();
+  g_assert_cmpuint (editors->len, ==, 2);
+  g_clear_pointer (&editors, g_ptr_array_unref);
+
+  /* Once closed, the next request opens a new one. */
+  gtk_window_destroy (first);
+  settle (fixture);
+  editors = list_editors ();
+  g_assert_cmpuint (editors->len, ==, 1);
+  g_clear_pointer (&editors, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-employee", "x", eka));
+  settle (fixture);
+  editors = list_editors ();
+  g_assert_cmpuint (editors->len, ==, 2);
+  g_clear_pointer (&editors, g_ptr_array_unref);
+
+  /* An employee deleted meanwhile: no editor, a word why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-employee", "x",
+                                             (gint64) 987654));
+  wait_for_toast (fixture, "This employee is no longer in the register");
+  editors = list_editors ();
+  g_assert_cmpuint (editors->len, ==, 2);
+}
+
+static void
+test_undo_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 eka = find_id (fixture, "Éka Putri");
+  g_autoptr(GPtrArray) editors = NULL;
+  g_autoptr(KpEmployee) copy = NULL;
+  g_autoptr(KpEmployee) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-employee", "x", eka));
+  settle (fixture);
+  editors = list_editors ();
+  g_assert_cmpuint (editors->len, ==, 1);
+
+  /* What the editor does when the user confirms Delete: delete, then tell with a copy. */
+  copy = kp_register_find_employee (fixture->database, "196810301993082121");
+  g_assert_nonnull (copy);
+  g_assert_true (kp_register_delete_employee (fixture->database, eka, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (editors->pdata[0], "deleted", copy);
+  wait_for_status (fixture, "3 of 3 employees");
+
+  /* The toast names the employee and offers Undo. */
+  wait_for_toast (fixture, "“Éka Putri” deleted");
+  undo = find_widget (GTK_WIDGET (_kp_window_get_toast_overlay (fixture->window)),
+                      is_button_with_label, "_Undo");
+  g_assert_nonnull (undo);
+  gtk_widget_activate (undo);
+
+  /* Back in the register, as a new record with the same data. */
+  wait_for_status (fixture, "4 of 4 employees");
+  restored = kp_register_find_employee (fixture->database, "196810301993082121");
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (kp_employee_get_name (restored), ==, "Éka Putri");
+  g_assert_cmpstr (kp_employee_get_grade (restored), ==, "III/a");
+}
+
+static void
+export_and_wait (Fixture    *fixture,
+                 const char *path,
+                 const char *toast)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint iterations = 0;
+
+  _kp_window_export_to (fixture->window, file);
+
+  /* The header shows that the export runs. */
+  g_assert_true (_kp_window_is_exporting (fixture->window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label_with_text,
+                                 "Exporting the register…"));
+
+  /* The main loop keeps running while the file is written. */
+  while (_kp_window_is_exporting (fixture->window))
+    {
+      iterate ();
+      iterations++;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  g_assert_cmpuint (iterations, >, 0);
+
+  wait_for_toast (fixture, toast);
+  g_assert_nonnull (find_widget (GTK_WIDGET (_kp_window_get_toast_overlay (fixture->window)),
+                                 is_button_with_label, "_Open"));
+  g_assert_null (find_widget (GTK_WIDGET (fixture->window), is_label_with_text,
+                              "Exporting the register…"));
+}
+
+static void
+test_export_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "pegawai-test.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  export_and_wait (fixture, path, "Register exported to pegawai-test.xlsx");
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  /* A workbook is a zip archive. */
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, "PK\003\004", 4) == 0);
+}
+
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "pegawai-test.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  export_and_wait (fixture, path, "Register exported to pegawai-test.csv");
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (g_strchomp (lines[0]), ==,
+                   "nip,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,golongan,"
+                   "jabatan,jenis_jabatan,unit_kerja,nip_atasan,email,telepon");
+  /* The header, four employees, and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + G_N_ELEMENTS (people) + 1);
+  g_assert_nonnull (strstr (contents, "196810301993082121"));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window); /* owned by GTK's list of toplevels */
+    }
+
+  return NULL;
+}
+
+static void
+test_export_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "no such folder",
+                                            "pegawai.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  _kp_window_export_to (fixture->window, file);
+  while (_kp_window_is_exporting (fixture->window))
+    {
+      iterate ();
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+    }
+  settle (fixture);
+
+  /* The user must act: a message dialog over the window, not a passing toast. */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Export the Register");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static KpWindow *
+find_other_window (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KP_IS_WINDOW (window) && window != GTK_WINDOW (fixture->window))
+        return KP_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_open_database (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *bad_path = g_build_filename (g_get_user_data_dir (), "notes.db", NULL);
+  g_autofree char *new_path = g_build_filename (g_get_user_data_dir (), "kantor", "baru.db", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  KpWindow *old = fixture->window;
+  AdwMessageDialog *dialog;
+  KpWindow *window;
+
+  /* Not a database: the window stays, a dialog says why in the model's words. */
+  g_file_set_contents (bad_path, "not a database, just some notes\n", -1, &error);
+  g_assert_no_error (error);
+  _kp_window_open_database (fixture->window, bad);
+  settle (fixture);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Open the Database");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.db"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_null (find_other_window (fixture));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A new file: created, shown in a new window, and this one closes. */
+  fixture->window = NULL;
+  g_object_ref (old);
+  _kp_window_open_database (old, file);
+  g_assert_finalize_object (old);
+  g_assert_true (g_file_test (new_path, G_FILE_TEST_IS_REGULAR));
+
+  fixture->window = window = find_other_window (fixture);
+  g_assert_nonnull (window);
+  fixture->view = _kp_window_get_employee_view (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "baru.db — Kompeten");
+  g_assert_cmpstr (kp_database_get_path (kp_window_get_database (window)), ==, new_path);
+  settle (fixture);
+  g_assert_cmpstr (_kp_employee_view_get_page (fixture->view), ==, "empty");
+}
+
+static void
+test_remembers_size (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  KpWindow *window = fixture->window;
+  KpWindow *second;
+  int width;
+  int height;
+
+  /* The window uses the settings when the schema is there (the tests point at it). */
+  g_assert_nonnull (_kp_window_get_settings (window));
+  g_assert_cmpstr (g_settings_get_string (settings, "last-database"), ==,
+                   kp_database_get_path (fixture->database));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 913, 617);
+  settle (fixture);
+
+  /* Closing stores the size. */
+  fixture->window = NULL;
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 913);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 617);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window starts at that size. */
+  second = kp_window_new (NULL, fixture->database);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 913);
+  g_assert_cmpint (height, ==, 617);
+  g_object_ref (second);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_finalize_object (second);
+}
+
 /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder. Two things the window
  * needs from the system's data folders must stay visible: the compiled GSettings schemas
  * (libadwaita fails an assertion without any schema source) and the MIME database (without it
@@ -479,6 +1042,28 @@ main (int   argc,
               fixture_set_up, test_empty_register, fixture_tear_down);
   g_test_add ("/ui/window/search-shortcut", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_search_shortcut, fixture_tear_down);
+  g_test_add ("/ui/window/areas", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_areas, fixture_tear_down);
+  g_test_add ("/ui/window/title", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_title, fixture_tear_down);
+  g_test_add ("/ui/window/search-other-areas", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_search_from_other_areas, fixture_tear_down);
+  g_test_add ("/ui/window/new-employee", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_new_employee, fixture_tear_down);
+  g_test_add ("/ui/window/edit-employee-once", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_edit_employee_once, fixture_tear_down);
+  g_test_add ("/ui/window/undo-delete", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_undo_delete, fixture_tear_down);
+  g_test_add ("/ui/window/export-xlsx", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export_xlsx, fixture_tear_down);
+  g_test_add ("/ui/window/export-csv", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export_csv, fixture_tear_down);
+  g_test_add ("/ui/window/export-error", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export_error, fixture_tear_down);
+  g_test_add ("/ui/window/open-database", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_open_database, fixture_tear_down);
+  g_test_add ("/ui/window/remembers-size", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_remembers_size, fixture_tear_down);
 
   return g_test_run ();
 }
