@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kp-file-chooser.c: every file dialog of Kompeten, in one file.
  *
- * GTK 4.8 has no GtkFileDialog, so GtkFileChooserNative lives here alone: moving to
- * GtkFileDialog later touches one place. The folder of the last file chosen is remembered for
+ * GTK 4.8 has no file-dialog object (4.10 adds one), so GtkFileChooserNative lives here alone:
+ * moving to it later touches one place. The folder of the last file chosen is remembered for
  * the rest of the session, so that an officer who exports next to the file just imported does
  * not have to walk there again. */
 

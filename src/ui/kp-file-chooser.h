@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kp-file-chooser.h: every file dialog of Kompeten, in one file. GTK 4.8 has no GtkFileDialog:
- * GtkFileChooserNative lives here alone, so moving to GtkFileDialog later touches one place. */
+/* kp-file-chooser.h: every file dialog of Kompeten, in one file. GTK 4.8 has no file-dialog object:
+ * GtkFileChooserNative lives here alone, so moving to GTK 4.10's file dialog later touches one place. */
 #pragma once
 
 #include <gtk/gtk.h>
