@@ -6,15 +6,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <adwaita.h>
 #include <sqlite3.h>
 
-#include "kompeten/kp-model.h"
-
 #include "kp-audit-view-private.h"
+
+#include "ui-test-util.h"
 
 #define NIP_EKA "196810301993082121"
 #define UNIT_NAME "Dinas Kesehatan"
@@ -28,42 +26,18 @@ typedef struct {
   KpAuditView *view;
 } Fixture;
 
-/* One round of the main loop that never blocks for long, so that deadlines are checked. */
-static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (1000);
-}
-
-/* Spins the main loop until nothing is pending and the view's models have finished their
- * incremental work, or fails after five seconds. */
 static void
 settle (Fixture *fixture)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL) || _kp_audit_view_is_busy (fixture->view))
-    {
-      iterate ();
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
+  ui_test_settle_view ((UiTestCondition) _kp_audit_view_is_busy, fixture->view);
 }
 
-/* The search entry reports a change after a short delay: wait for what the user would see. */
 static void
 wait_for_status (Fixture    *fixture,
                  const char *expected)
 {
-  GtkLabel *status = _kp_audit_view_get_status_label (fixture->view);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_strcmp0 (gtk_label_get_label (status), expected) != 0 &&
-         g_get_monotonic_time () < deadline)
-    iterate ();
-
-  settle (fixture);
-  g_assert_cmpstr (gtk_label_get_label (status), ==, expected);
+  ui_test_wait_for_label (_kp_audit_view_get_status_label (fixture->view), expected,
+                          (UiTestCondition) _kp_audit_view_is_busy, fixture->view);
 }
 
 static char *
@@ -83,12 +57,7 @@ static gint64
 add_unit (Fixture    *fixture,
           const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = kp_register_add_unit (fixture->database, name, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return ui_test_add_unit (fixture->database, name, 0);
 }
 
 /* The history: the database's own first event, then a unit, a position, an employee saved and
@@ -96,8 +65,8 @@ add_unit (Fixture    *fixture,
 static void
 make_history (Fixture *fixture)
 {
+  static const UiTestPerson eka = { NIP_EKA, "Éka Putri", "P", "1968-10-30", "III/a" };
   g_autoptr(GError) error = NULL;
-  g_autoptr(KpEmployee) employee = kp_employee_new ();
   g_autoptr(KpEmployee) stored = NULL;
   g_autoptr(KpEmployee) edited = NULL;
   gint64 unit_id;
@@ -105,20 +74,9 @@ make_history (Fixture *fixture)
 
   unit_id = add_unit (fixture, UNIT_NAME);
   fixture->unit_seq = n_events (fixture);
-  position_id = kp_register_add_position (fixture->database, unit_id, POSITION_TITLE,
-                                          KP_POSITION_KIND_ADMINISTRATOR, &error);
-  g_assert_no_error (error);
-
-  kp_employee_set_nip (employee, NIP_EKA);
-  kp_employee_set_name (employee, "Éka Putri");
-  kp_employee_set_sex (employee, "P");
-  kp_employee_set_birth_place (employee, "Kalianda");
-  kp_employee_set_birth_date (employee, "1968-10-30");
-  kp_employee_set_education (employee, "S1");
-  kp_employee_set_grade (employee, "III/a");
-  kp_employee_set_position_id (employee, position_id);
-  g_assert_cmpint (kp_register_save_employee (fixture->database, employee, &error), >, 0);
-  g_assert_no_error (error);
+  position_id = ui_test_add_position (fixture->database, unit_id, POSITION_TITLE,
+                                      KP_POSITION_KIND_ADMINISTRATOR);
+  ui_test_save_person (fixture->database, &eka, position_id, 0);
 
   stored = kp_register_find_employee (fixture->database, NIP_EKA);
   g_assert_nonnull (stored);
@@ -133,12 +91,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   gboolean with_history = GPOINTER_TO_INT (data);
-  g_autoptr(GError) error = NULL;
 
-  /* G_TEST_OPTION_ISOLATE_DIRS: a fresh data folder per test, removed afterwards. */
-  fixture->path = g_build_filename (g_get_user_data_dir (), "kompeten", "test.db", NULL);
-  fixture->database = kp_database_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->database = ui_test_new_database (&fixture->path);
 
   if (with_history)
     make_history (fixture);
@@ -148,11 +102,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->view = KP_AUDIT_VIEW (kp_audit_view_new ());
   kp_audit_view_set_database (fixture->view, fixture->database);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    iterate ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  ui_test_show_window (fixture->window);
   settle (fixture);
 }
 
@@ -160,9 +110,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_ref (fixture->view);
-  gtk_window_destroy (fixture->window);
-  g_assert_finalize_object (fixture->view);
+  ui_test_destroy_window (fixture->window, fixture->view);
 
   g_clear_object (&fixture->database);
   g_clear_pointer (&fixture->path, g_free);
@@ -201,50 +149,6 @@ selected_seq (Fixture *fixture)
   return entry != NULL ? kp_audit_entry_get_seq (entry) : 0;
 }
 
-static GtkColumnViewColumn *
-get_column (Fixture    *fixture,
-            const char *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (_kp_audit_view_get_column_view (fixture->view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column; /* owned by the view */
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static void
-collect_cell_texts (GtkWidget *widget,
-                    GPtrArray *texts)
-{
-  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
-    g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_cell_texts (child, texts);
-}
-
-static guint
-count_cells (GPtrArray  *texts,
-             const char *text)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < texts->len; i++)
-    if (g_str_equal (g_ptr_array_index (texts, i), text))
-      n++;
-
-  return n;
-}
-
 static void
 search (Fixture    *fixture,
         const char *text)
@@ -258,15 +162,12 @@ click_verify (Fixture *fixture)
 {
   GtkButton *button = _kp_audit_view_get_verify_button (fixture->view);
   GtkWidget *title = GTK_WIDGET (_kp_audit_view_get_result_title (fixture->view));
-  gint64 deadline;
 
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   g_signal_emit_by_name (button, "clicked");
 
   /* The result slides in: wait until it is on screen (the callers check that it is). */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (!gtk_widget_get_mapped (title) && g_get_monotonic_time () < deadline)
-    iterate ();
+  ui_test_wait_until (ui_test_widget_is_mapped, title, 5);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   settle (fixture);
 }
@@ -299,17 +200,17 @@ test_list_shows_log (Fixture       *fixture,
 
   /* The cells: the number, the local time (the test runs in Asia/Jakarta, UTC+7), the actor,
    * the action, the entity with its key, the summary. */
-  collect_cell_texts (GTK_WIDGET (_kp_audit_view_get_column_view (fixture->view)), texts);
-  g_assert_cmpuint (count_cells (texts, "5"), ==, 1);
-  g_assert_cmpuint (count_cells (texts, "1"), ==, 1);
+  ui_test_collect_texts (GTK_WIDGET (_kp_audit_view_get_column_view (fixture->view)), FALSE, texts);
+  g_assert_cmpuint (ui_test_count_text (texts, "5"), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, "1"), ==, 1);
   jakarta = g_date_time_add_hours (kp_audit_entry_get_time (newest), 7);
   expected_time = g_date_time_format (jakarta, "%-d %B %Y %H:%M");
-  g_assert_cmpuint (count_cells (texts, expected_time), >=, 1);
-  g_assert_cmpuint (count_cells (texts, kp_database_get_actor (fixture->database)), ==, total);
-  g_assert_cmpuint (count_cells (texts, "Employee " NIP_EKA), ==, 2);
-  g_assert_cmpuint (count_cells (texts, kp_audit_action_label ("update")), ==, 1);
-  g_assert_cmpuint (count_cells (texts, kp_audit_action_label ("create")), ==, 3);
-  g_assert_cmpuint (count_cells (texts, kp_audit_entry_get_summary (newest)), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, expected_time), >=, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, kp_database_get_actor (fixture->database)), ==, total);
+  g_assert_cmpuint (ui_test_count_text (texts, "Employee " NIP_EKA), ==, 2);
+  g_assert_cmpuint (ui_test_count_text (texts, kp_audit_action_label ("update")), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, kp_audit_action_label ("create")), ==, 3);
+  g_assert_cmpuint (ui_test_count_text (texts, kp_audit_entry_get_summary (newest)), ==, 1);
 
   /* The newest event is selected, and the details pane shows what it recorded, laid out. */
   g_assert_cmpint (selected_seq (fixture), ==, total);
@@ -380,13 +281,13 @@ test_sort (Fixture       *fixture,
   GtkColumnView *column_view = _kp_audit_view_get_column_view (fixture->view);
   guint total = n_events (fixture);
 
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "No."), GTK_SORT_ASCENDING);
+  ui_test_sort_by (column_view, "No.", GTK_SORT_ASCENDING);
   settle (fixture);
   for (guint i = 0; i < total; i++)
     g_assert_cmpint (row_seq (fixture, i), ==, i + 1);
 
   /* By entity: Database, Employee, Employee, Position, Unit (by label, then key, then order). */
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "Entity"), GTK_SORT_ASCENDING);
+  ui_test_sort_by (column_view, "Entity", GTK_SORT_ASCENDING);
   settle (fixture);
   g_assert_cmpstr (kp_audit_entry_get_entity (get_row (fixture, 0)), ==, "database");
   g_assert_cmpstr (kp_audit_entry_get_entity (get_row (fixture, 1)), ==, "employee");
@@ -396,12 +297,12 @@ test_sort (Fixture       *fixture,
   g_assert_cmpstr (kp_audit_entry_get_entity (get_row (fixture, 3)), ==, "position");
   g_assert_cmpstr (kp_audit_entry_get_entity (get_row (fixture, 4)), ==, "unit");
 
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "Entity"), GTK_SORT_DESCENDING);
+  ui_test_sort_by (column_view, "Entity", GTK_SORT_DESCENDING);
   settle (fixture);
   g_assert_cmpstr (kp_audit_entry_get_entity (get_row (fixture, 0)), ==, "unit");
 
   /* By action: Add (three), Change, Prepare. */
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "Action"), GTK_SORT_ASCENDING);
+  ui_test_sort_by (column_view, "Action", GTK_SORT_ASCENDING);
   settle (fixture);
   g_assert_cmpstr (kp_audit_entry_get_action (get_row (fixture, 0)), ==, "create");
   g_assert_cmpstr (kp_audit_entry_get_action (get_row (fixture, 2)), ==, "create");
@@ -451,7 +352,6 @@ test_verify_intact (Fixture       *fixture,
   g_autofree char *expected = NULL;
   g_autofree char *copied = NULL;
   GdkClipboard *clipboard;
-  gint64 deadline;
 
   g_assert_no_error (error);
   g_assert_null (_kp_audit_view_get_result_kind (fixture->view));
@@ -468,9 +368,7 @@ test_verify_intact (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "audit.copy-checkpoint", NULL));
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->view));
   gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text_cb, &copied);
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (copied == NULL && g_get_monotonic_time () < deadline)
-    iterate ();
+  ui_test_wait_until (ui_test_pointer_is_set, &copied, 5);
   g_assert_cmpstr (copied, ==, checkpoint);
 
   /* The result stays until dismissed. */
@@ -590,70 +488,22 @@ test_focus_search (Fixture       *fixture,
                    gconstpointer  data)
 {
   GtkWidget *entry = GTK_WIDGET (_kp_audit_view_get_search_entry (fixture->view));
-  GtkWidget *focus;
 
   gtk_widget_grab_focus (GTK_WIDGET (_kp_audit_view_get_column_view (fixture->view)));
-  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_assert_false (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_false (ui_test_focus_is_in (entry));
 
   kp_audit_view_focus_search (fixture->view);
-  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_assert_nonnull (focus);
-  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder. Two things the view
- * needs from the system's data folders must stay visible: the compiled GSettings schemas
- * (libadwaita fails an assertion without any schema source) and the MIME database (without it
- * the SVG icons cannot be recognised). Called before g_test_init, while the folders are real. */
-static void
-keep_system_data (void)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
-    return;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          return;
-        }
-    }
+  g_assert_true (ui_test_focus_is_in (entry));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* In-process widget tests need no accessibility bus. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
   /* Lampung's time zone, without daylight saving: the times shown are UTC + 7 hours. */
   g_setenv ("TZ", "Asia/Jakarta", TRUE);
-  keep_system_data ();
-
-  /* What gtk_test_init does, plus isolated XDG folders (gtk_test_init drops its options). */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/ui/audit-view/list", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_list_shows_log, fixture_tear_down);

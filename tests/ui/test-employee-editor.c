@@ -6,14 +6,11 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <adwaita.h>
-
-#include "kompeten/kp-model.h"
-
 #include "kp-employee-editor-private.h"
+
+#include "ui-test-util.h"
 
 #define NIP_AHMAD "196602041998051457" /* L, 1966-02-04 */
 #define NIP_SITI "196810301993082121"  /* P, 1968-10-30 */
@@ -33,20 +30,6 @@ typedef struct {
   GPtrArray *deleted; /* copies received through "deleted" */
 } Fixture;
 
-static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (1000);
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gint64
 save (Fixture    *fixture,
       const char *nip,
@@ -56,51 +39,26 @@ save (Fixture    *fixture,
       gint64      position_id,
       gint64      supervisor_id)
 {
-  g_autoptr(KpEmployee) employee = kp_employee_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  UiTestPerson person = { nip, name, sex, birth_date, "III/b" };
 
-  kp_employee_set_nip (employee, nip);
-  kp_employee_set_name (employee, name);
-  kp_employee_set_sex (employee, sex);
-  kp_employee_set_birth_place (employee, "Kalianda");
-  kp_employee_set_birth_date (employee, birth_date);
-  kp_employee_set_education (employee, "S1");
-  kp_employee_set_grade (employee, "III/b");
-  kp_employee_set_position_id (employee, position_id);
-  kp_employee_set_supervisor_id (employee, supervisor_id);
-  id = kp_register_save_employee (fixture->database, employee, &error);
-  g_assert_no_error (error);
-
-  return id;
+  return ui_test_save_person (fixture->database, &person, position_id, supervisor_id);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "kompeten", "test.db", NULL);
+  KpDatabase *db;
 
-  fixture->database = kp_database_open (path, &error);
-  g_assert_no_error (error);
-
-  fixture->bkpsdm_id = kp_register_add_unit (fixture->database, "BKPSDM", 0, &error);
-  g_assert_no_error (error);
-  fixture->dinkes_id = kp_register_add_unit (fixture->database, "Dinas Kesehatan", 0, &error);
-  g_assert_no_error (error);
-  fixture->analis_id = kp_register_add_position (fixture->database, fixture->bkpsdm_id,
-                                                 "Analis SDM Aparatur Ahli Muda",
-                                                 KP_POSITION_KIND_AHLI_MUDA, &error);
-  g_assert_no_error (error);
-  fixture->kepala_id = kp_register_add_position (fixture->database, fixture->bkpsdm_id,
-                                                 "Kepala Badan", KP_POSITION_KIND_JPT_PRATAMA,
-                                                 &error);
-  g_assert_no_error (error);
-  fixture->dokter_id = kp_register_add_position (fixture->database, fixture->dinkes_id,
-                                                 "Dokter Ahli Pertama",
-                                                 KP_POSITION_KIND_AHLI_PERTAMA, &error);
-  g_assert_no_error (error);
+  db = fixture->database = ui_test_new_database (NULL);
+  fixture->bkpsdm_id = ui_test_add_unit (db, "BKPSDM", 0);
+  fixture->dinkes_id = ui_test_add_unit (db, "Dinas Kesehatan", 0);
+  fixture->analis_id = ui_test_add_position (db, fixture->bkpsdm_id, "Analis SDM Aparatur Ahli Muda",
+                                             KP_POSITION_KIND_AHLI_MUDA);
+  fixture->kepala_id = ui_test_add_position (db, fixture->bkpsdm_id, "Kepala Badan",
+                                             KP_POSITION_KIND_JPT_PRATAMA);
+  fixture->dokter_id = ui_test_add_position (db, fixture->dinkes_id, "Dokter Ahli Pertama",
+                                             KP_POSITION_KIND_AHLI_PERTAMA);
 
   fixture->ahmad_id = save (fixture, NIP_AHMAD, "Ahmad Fauzi", "L", "1966-02-04",
                             fixture->kepala_id, 0);
@@ -109,41 +67,16 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->deleted = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->parent = GTK_WINDOW (gtk_window_new ());
-  gtk_window_present (fixture->parent);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->parent)))
-    iterate ();
-}
-
-/* Every toplevel but the parent: editors and dialogs the test left open. */
-static void
-destroy_other_windows (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);
-
-      if (window != fixture->parent)
-        g_ptr_array_add (windows, window);
-      else
-        g_object_unref (window);
-    }
-  for (guint i = 0; i < windows->len; i++)
-    gtk_window_destroy (g_ptr_array_index (windows, i));
-  settle ();
+  ui_test_show_window (fixture->parent);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  destroy_other_windows (fixture);
-
-  g_object_ref (fixture->parent);
-  gtk_window_destroy (fixture->parent);
-  g_assert_finalize_object (fixture->parent);
+  /* Editors and dialogs the test left open. */
+  ui_test_destroy_other_toplevels (fixture->parent);
+  ui_test_destroy_window (fixture->parent, fixture->parent);
 
   g_clear_pointer (&fixture->deleted, g_ptr_array_unref);
   g_clear_object (&fixture->database);
@@ -166,39 +99,27 @@ open_editor (Fixture    *fixture,
   fixture->editor = kp_employee_editor_new (fixture->parent, fixture->database, employee);
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect (fixture->editor, "deleted", G_CALLBACK (on_deleted_cb), fixture);
-  gtk_window_present (GTK_WINDOW (fixture->editor));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->editor)))
-    iterate ();
-  settle ();
+  ui_test_show_window (GTK_WINDOW (fixture->editor));
+  ui_test_settle ();
 
   return fixture->editor;
+}
+
+static gboolean
+employee_has_id (gpointer      employee,
+                 gconstpointer id)
+{
+  return kp_employee_get_id (employee) == *(const gint64 *) id;
 }
 
 static KpEmployee *
 stored (Fixture *fixture,
         gint64   id)
 {
-  GListModel *employees = kp_database_get_employees (fixture->database);
+  g_autoptr(KpEmployee) employee = ui_test_find_item (kp_database_get_employees (fixture->database),
+                                                      employee_has_id, &id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (employees); i++)
-    {
-      g_autoptr(KpEmployee) employee = g_list_model_get_item (employees, i);
-
-      if (kp_employee_get_id (employee) == id)
-        return employee; /* the store keeps it */
-    }
-
-  return NULL;
-}
-
-static guint
-n_audit_events (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = kp_audit_list (fixture->database, 0, 0, &error);
-
-  g_assert_no_error (error);
-  return events->len;
+  return employee; /* the store keeps it */
 }
 
 static GtkWidget *
@@ -214,7 +135,7 @@ type (Fixture         *fixture,
       const char      *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row (fixture, field)), text);
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -223,7 +144,19 @@ choose (Fixture         *fixture,
         guint            position)
 {
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, field)), position);
-  settle ();
+  ui_test_settle ();
+}
+
+/* A unit, a position or an employee whose id is *@id. */
+static gboolean
+record_has_id (gpointer      item,
+               gconstpointer id)
+{
+  gint64 item_id = KP_IS_UNIT (item) ? kp_unit_get_id (KP_UNIT (item))
+                   : KP_IS_POSITION (item) ? kp_position_get_id (KP_POSITION (item))
+                   : kp_employee_get_id (KP_EMPLOYEE (item));
+
+  return item_id == *(const gint64 *) id;
 }
 
 /* Picks the entry of @drop_down whose record has @id, as a user picking it from the list. */
@@ -231,41 +164,20 @@ static void
 pick (GtkDropDown *drop_down,
       gint64       id)
 {
-  GListModel *model = gtk_drop_down_get_model (drop_down);
+  guint position = ui_test_find_position (gtk_drop_down_get_model (drop_down), record_has_id, &id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      gint64 item_id = KP_IS_UNIT (item) ? kp_unit_get_id (KP_UNIT (item))
-                       : KP_IS_POSITION (item) ? kp_position_get_id (KP_POSITION (item))
-                       : kp_employee_get_id (KP_EMPLOYEE (item));
-
-      if (item_id == id)
-        {
-          gtk_drop_down_set_selected (drop_down, i);
-          settle ();
-          return;
-        }
-    }
-
-  g_error ("no choice with id %" G_GINT64_FORMAT, id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    g_error ("no choice with id %" G_GINT64_FORMAT, id);
+  gtk_drop_down_set_selected (drop_down, position);
+  ui_test_settle ();
 }
 
 static gboolean
 offers (GtkDropDown *drop_down,
         gint64       id)
 {
-  GListModel *model = gtk_drop_down_get_model (drop_down);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(KpEmployee) item = g_list_model_get_item (model, i);
-
-      if (kp_employee_get_id (item) == id)
-        return TRUE;
-    }
-
-  return FALSE;
+  return ui_test_find_position (gtk_drop_down_get_model (drop_down), employee_has_id, &id) !=
+         GTK_INVALID_LIST_POSITION;
 }
 
 static gboolean
@@ -320,27 +232,32 @@ fill_joko (Fixture *fixture)
 static AdwMessageDialog *
 find_dialog (Fixture *fixture)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = ui_test_list_toplevels (ADW_TYPE_MESSAGE_DIALOG);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+  for (guint i = 0; i < dialogs->len; i++)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWindow *dialog = g_ptr_array_index (dialogs, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->editor))
-        return ADW_MESSAGE_DIALOG (window); /* owned by GTK's list of toplevels */
+      if (gtk_widget_get_visible (GTK_WIDGET (dialog)) &&
+          gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->editor))
+        return ADW_MESSAGE_DIALOG (dialog); /* owned by GTK's list of toplevels too */
     }
 
   return NULL;
 }
 
+static gboolean
+editor_is_closed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->editor == NULL;
+}
+
 static void
 wait_until_closed (Fixture *fixture)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (fixture->editor != NULL && g_get_monotonic_time () < deadline)
-    iterate ();
+  ui_test_wait_until (editor_is_closed, fixture, 5);
   g_assert_null (fixture->editor);
 }
 
@@ -486,7 +403,7 @@ static void
 test_save_new (Fixture       *fixture,
                gconstpointer  data)
 {
-  guint events_before = n_audit_events (fixture);
+  guint events_before = ui_test_n_audit_events (fixture->database);
   g_autoptr(KpEmployee) saved = NULL;
 
   open_editor (fixture, NULL);
@@ -514,14 +431,14 @@ test_save_new (Fixture       *fixture,
   g_assert_nonnull (stored (fixture, kp_employee_get_id (saved)));
 
   /* One save, one event. */
-  g_assert_cmpuint (n_audit_events (fixture), ==, events_before + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, events_before + 1);
 }
 
 static void
 test_edit_existing (Fixture       *fixture,
                     gconstpointer  data)
 {
-  guint events_before = n_audit_events (fixture);
+  guint events_before = ui_test_n_audit_events (fixture->database);
   KpEmployee *siti = stored (fixture, fixture->siti_id);
   GtkDropDown *supervisors;
   g_autoptr(KpEmployee) saved = NULL;
@@ -568,14 +485,14 @@ test_edit_existing (Fixture       *fixture,
   g_assert_cmpstr (kp_employee_get_name (saved), ==, "Siti Aminah, S.Sos.");
   /* The list's record follows. */
   g_assert_cmpstr (kp_employee_get_name (stored (fixture, fixture->siti_id)), ==, "Siti Aminah, S.Sos.");
-  g_assert_cmpuint (n_audit_events (fixture), ==, events_before + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, events_before + 1);
 }
 
 static void
 test_discard_changes (Fixture       *fixture,
                       gconstpointer  data)
 {
-  guint events_before = n_audit_events (fixture);
+  guint events_before = ui_test_n_audit_events (fixture->database);
   AdwMessageDialog *dialog;
   g_autoptr(KpEmployee) after = NULL;
 
@@ -589,7 +506,7 @@ test_discard_changes (Fixture       *fixture,
 
   /* Escape and Cancel close through the same action; a change is not thrown away unasked. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.cancel", NULL));
-  settle ();
+  ui_test_settle ();
   g_assert_nonnull (fixture->editor);
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
@@ -598,14 +515,14 @@ test_discard_changes (Fixture       *fixture,
 
   /* Cancel keeps the editor and the change. */
   adw_message_dialog_response (dialog, "cancel");
-  settle ();
+  ui_test_settle ();
   g_assert_nonnull (fixture->editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (fixture, KP_EMPLOYEE_FIELD_NAME))), ==,
                    "Siti Aminah Berubah");
 
   /* Discard closes without saving. */
   gtk_window_close (GTK_WINDOW (fixture->editor));
-  settle ();
+  ui_test_settle ();
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
@@ -613,21 +530,21 @@ test_discard_changes (Fixture       *fixture,
 
   after = kp_register_find_employee (fixture->database, NIP_SITI);
   g_assert_cmpstr (kp_employee_get_name (after), ==, "Siti Aminah");
-  g_assert_cmpuint (n_audit_events (fixture), ==, events_before);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, events_before);
 }
 
 static void
 test_delete (Fixture       *fixture,
              gconstpointer  data)
 {
-  guint events_before = n_audit_events (fixture);
+  guint events_before = ui_test_n_audit_events (fixture->database);
   AdwMessageDialog *dialog;
   KpEmployee *copy;
   g_autoptr(KpEmployee) gone = NULL;
 
   open_editor (fixture, stored (fixture, fixture->siti_id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.delete", NULL));
-  settle ();
+  ui_test_settle ();
 
   /* The confirmation names her; Cancel deletes nothing. */
   dialog = find_dialog (fixture);
@@ -635,13 +552,13 @@ test_delete (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Siti Aminah"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (dialog, "cancel");
-  settle ();
+  ui_test_settle ();
   g_assert_nonnull (fixture->editor);
   g_assert_cmpuint (fixture->deleted->len, ==, 0);
   g_assert_nonnull (stored (fixture, fixture->siti_id));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.delete", NULL));
-  settle ();
+  ui_test_settle ();
   dialog = find_dialog (fixture);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
@@ -650,7 +567,7 @@ test_delete (Fixture       *fixture,
   gone = kp_register_find_employee (fixture->database, NIP_SITI);
   g_assert_null (gone);
   g_assert_null (stored (fixture, fixture->siti_id));
-  g_assert_cmpuint (n_audit_events (fixture), ==, events_before + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, events_before + 1);
 
   /* "deleted" carries the record as it was, for Undo. */
   g_assert_cmpuint (fixture->deleted->len, ==, 1);
@@ -673,7 +590,7 @@ test_follows_other_saves (Fixture       *fixture,
 
   /* Another window saves: the stores reload, and what this editor chose stays chosen. */
   save (fixture, "199203152018012003", "Rina Andayani", "P", "1992-03-15", fixture->dokter_id, 0);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpint (kp_position_get_id (gtk_drop_down_get_selected_item (positions)), ==, fixture->analis_id);
   g_assert_cmpint (kp_unit_get_id (gtk_drop_down_get_selected_item (_kp_employee_editor_get_unit_drop_down (fixture->editor))),
                    ==, fixture->bkpsdm_id);
@@ -684,52 +601,12 @@ test_follows_other_saves (Fixture       *fixture,
                          kp_employee_get_id (rina)));
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder: keep the schemas and the
- * MIME database visible (see test-window.c). Called before g_test_init. */
-static void
-keep_system_data (void)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
-    return;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          return;
-        }
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  keep_system_data ();
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/ui/employee-editor/new-empty", Fixture, NULL,
               fixture_set_up, test_new_empty, fixture_tear_down);

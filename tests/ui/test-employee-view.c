@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-employee-view.c: the employee list over a small real database, in a plain window whose
- * "win" actions are the test's own: it shows the register, narrows by search, unit (with its
- * sub-units) and position kind together, sorts by a header, opens a row through
- * win.edit-employee and, on an empty database, says what to do first.
+ * "win" actions are the test's own: it shows the register's fields, narrows by search, unit
+ * (with its sub-units) and position kind together, sorts by a header, follows changes to the
+ * register, opens a row through win.edit-employee and, on an empty database, says what to do
+ * first. (The main window's own tests are in test-window.c.)
  *
  * With KOMPETEN_BENCH_DB=/path/to/a/big.db the test /ui/employee-view/bench also measures the
  * filter and the sort on that database and prints the medians; with KOMPETEN_PROFILE=1 the
@@ -10,21 +11,14 @@
 
 #include "config.h"
 
-#include <locale.h>
-
-#include <adwaita.h>
-
-#include "kompeten/kp-model.h"
-
 #include "kp-employee-view-private.h"
 
+#include "ui-test-util.h"
+
 typedef struct {
-  const char *nip;
-  const char *name;
-  const char *sex;
-  const char *birth_date;
-  const char *grade;
-  int position; /* index into the fixture's positions */
+  UiTestPerson person;
+  int position;           /* index into the fixture's positions */
+  const char *supervisor; /* the supervisor's NIP, or NULL */
 } Person;
 
 enum {
@@ -35,14 +29,17 @@ enum {
   N_POSITIONS
 };
 
-/* In register order, which is deliberately not alphabetical. */
+#define NIP_AHMAD "196602041998051457"
+
+/* In register order, which is deliberately not alphabetical. A supervisor comes before the
+ * people under them. */
 static const Person people[] = {
-  { "199001012015031002", "Candra Wijaya", "L", "1990-01-01", "II/c", POS_PERAWAT },
-  { "196810301993082121", "Éka Putri", "P", "1968-10-30", "III/a", POS_DOKTER },
-  { "196602041998051457", "Ahmad Fauzi", "L", "1966-02-04", "IV/a", POS_KEPALA },
-  { "198608142011011949", "Budi Santoso", "L", "1986-08-14", "III/d", POS_ANALIS },
-  { "199203152018012003", "Rina Andayani", "P", "1992-03-15", "III/b", POS_ANALIS },
-  { "197505152000032001", "Dewi Lestari", "P", "1975-05-15", "III/c", POS_PERAWAT },
+  { { "199001012015031002", "Candra Wijaya", "L", "1990-01-01", "II/c" }, POS_PERAWAT, NULL },
+  { { "196810301993082121", "Éka Putri", "P", "1968-10-30", "III/a" }, POS_DOKTER, NULL },
+  { { NIP_AHMAD, "Ahmad Fauzi", "L", "1966-02-04", "IV/a" }, POS_KEPALA, NULL },
+  { { "198608142011011949", "Budi Santoso", "L", "1986-08-14", "III/d" }, POS_ANALIS, NIP_AHMAD },
+  { { "199203152018012003", "Rina Andayani", "P", "1992-03-15", "III/b" }, POS_ANALIS, NULL },
+  { { "197505152000032001", "Dewi Lestari", "P", "1975-05-15", "III/c" }, POS_PERAWAT, NULL },
 };
 
 typedef struct {
@@ -61,60 +58,32 @@ static gint64
 save_person (Fixture      *fixture,
              const Person *person)
 {
-  g_autoptr(KpEmployee) employee = kp_employee_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  g_autoptr(KpEmployee) supervisor = NULL;
 
-  kp_employee_set_nip (employee, person->nip);
-  kp_employee_set_name (employee, person->name);
-  kp_employee_set_sex (employee, person->sex);
-  kp_employee_set_birth_place (employee, "Kalianda");
-  kp_employee_set_birth_date (employee, person->birth_date);
-  kp_employee_set_education (employee, "S1");
-  kp_employee_set_grade (employee, person->grade);
-  kp_employee_set_position_id (employee, fixture->position_ids[person->position]);
+  if (person->supervisor != NULL)
+    {
+      supervisor = kp_register_find_employee (fixture->database, person->supervisor);
+      g_assert_nonnull (supervisor);
+    }
 
-  id = kp_register_save_employee (fixture->database, employee, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
+  return ui_test_save_person (fixture->database, &person->person,
+                              fixture->position_ids[person->position],
+                              supervisor != NULL ? kp_employee_get_id (supervisor) : 0);
 }
 
-static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (1000);
-}
-
-/* Spins the main loop until nothing is pending and the view's models have finished their
- * incremental work, or fails after ten seconds. */
 static void
 settle (Fixture *fixture)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL) || _kp_employee_view_is_busy (fixture->view))
-    {
-      iterate ();
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
+  ui_test_settle_view ((UiTestCondition) _kp_employee_view_is_busy, fixture->view);
 }
 
+/* The search entry reports a change after a short delay: wait for what the user would see. */
 static void
 wait_for_status (Fixture    *fixture,
                  const char *expected)
 {
-  GtkLabel *status = _kp_employee_view_get_status_label (fixture->view);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_strcmp0 (gtk_label_get_label (status), expected) != 0 &&
-         g_get_monotonic_time () < deadline)
-    iterate ();
-
-  settle (fixture);
-  g_assert_cmpstr (gtk_label_get_label (status), ==, expected);
+  ui_test_wait_for_label (_kp_employee_view_get_status_label (fixture->view), expected,
+                          (UiTestCondition) _kp_employee_view_is_busy, fixture->view);
 }
 
 static void
@@ -131,15 +100,27 @@ on_action_activate_cb (GSimpleAction *action,
     g_ptr_array_add (fixture->activated, g_strdup (name));
 }
 
+typedef struct {
+  Fixture *fixture;
+  guint n;
+} Activations;
+
+static gboolean
+has_activations (gpointer data)
+{
+  Activations *wanted = data;
+
+  return wanted->fixture->activated->len >= wanted->n;
+}
+
 /* A button reports its click a moment after it is activated, as it shows itself pressed. */
 static void
 wait_for_activations (Fixture *fixture,
                       guint    n)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  Activations wanted = { fixture, n };
 
-  while (fixture->activated->len < n && g_get_monotonic_time () < deadline)
-    iterate ();
+  ui_test_wait_until (has_activations, &wanted, 5);
   settle (fixture);
 }
 
@@ -152,16 +133,6 @@ add_action (Fixture            *fixture,
 
   g_signal_connect (action, "activate", G_CALLBACK (on_action_activate_cb), fixture);
   g_action_map_add_action (G_ACTION_MAP (fixture->actions), G_ACTION (action));
-}
-
-static void
-open_database (Fixture    *fixture,
-               const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->database = kp_database_open (path, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -179,11 +150,7 @@ show_view (Fixture *fixture)
   fixture->view = KP_EMPLOYEE_VIEW (kp_employee_view_new ());
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   kp_employee_view_set_database (fixture->view, fixture->database);
-  gtk_window_present (fixture->window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    iterate ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  ui_test_show_window (fixture->window);
   settle (fixture);
 }
 
@@ -192,37 +159,22 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   gboolean with_people = GPOINTER_TO_INT (data);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  KpDatabase *db;
 
-  /* G_TEST_OPTION_ISOLATE_DIRS: a fresh data folder per test, removed afterwards. */
-  path = g_build_filename (g_get_user_data_dir (), "kompeten", "test.db", NULL);
-  open_database (fixture, path);
-
-  fixture->bkpsdm_id = kp_register_add_unit (fixture->database, "BKPSDM", 0, &error);
-  g_assert_no_error (error);
-  fixture->dinkes_id = kp_register_add_unit (fixture->database, "Dinas Kesehatan", 0, &error);
-  g_assert_no_error (error);
-  fixture->puskesmas_id = kp_register_add_unit (fixture->database, "Puskesmas Kalianda",
-                                                fixture->dinkes_id, &error);
-  g_assert_no_error (error);
+  db = fixture->database = ui_test_new_database (NULL);
+  fixture->bkpsdm_id = ui_test_add_unit (db, "BKPSDM", 0);
+  fixture->dinkes_id = ui_test_add_unit (db, "Dinas Kesehatan", 0);
+  fixture->puskesmas_id = ui_test_add_unit (db, "Puskesmas Kalianda", fixture->dinkes_id);
 
   fixture->position_ids[POS_ANALIS] =
-    kp_register_add_position (fixture->database, fixture->bkpsdm_id, "Analis SDM Aparatur Ahli Muda",
-                              KP_POSITION_KIND_AHLI_MUDA, &error);
-  g_assert_no_error (error);
+    ui_test_add_position (db, fixture->bkpsdm_id, "Analis SDM Aparatur Ahli Muda",
+                          KP_POSITION_KIND_AHLI_MUDA);
   fixture->position_ids[POS_KEPALA] =
-    kp_register_add_position (fixture->database, fixture->bkpsdm_id, "Kepala Badan",
-                              KP_POSITION_KIND_JPT_PRATAMA, &error);
-  g_assert_no_error (error);
+    ui_test_add_position (db, fixture->bkpsdm_id, "Kepala Badan", KP_POSITION_KIND_JPT_PRATAMA);
   fixture->position_ids[POS_DOKTER] =
-    kp_register_add_position (fixture->database, fixture->dinkes_id, "Dokter Ahli Pertama",
-                              KP_POSITION_KIND_AHLI_PERTAMA, &error);
-  g_assert_no_error (error);
+    ui_test_add_position (db, fixture->dinkes_id, "Dokter Ahli Pertama", KP_POSITION_KIND_AHLI_PERTAMA);
   fixture->position_ids[POS_PERAWAT] =
-    kp_register_add_position (fixture->database, fixture->puskesmas_id, "Perawat Terampil",
-                              KP_POSITION_KIND_TERAMPIL, &error);
-  g_assert_no_error (error);
+    ui_test_add_position (db, fixture->puskesmas_id, "Perawat Terampil", KP_POSITION_KIND_TERAMPIL);
 
   if (with_people)
     for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -235,9 +187,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_ref (fixture->window);
-  gtk_window_destroy (fixture->window);
-  g_assert_finalize_object (fixture->window);
+  ui_test_destroy_window (fixture->window, fixture->window);
 
   g_clear_object (&fixture->actions);
   g_clear_pointer (&fixture->activated, g_ptr_array_unref);
@@ -282,24 +232,6 @@ assert_shown (Fixture    *fixture,
   g_assert_cmpstr (names, ==, expected);
 }
 
-static GtkColumnViewColumn *
-get_column (Fixture    *fixture,
-            const char *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (_kp_employee_view_get_column_view (fixture->view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column; /* owned by the view */
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 search (Fixture    *fixture,
         const char *text)
@@ -312,20 +244,7 @@ static void
 choose (GtkDropDown *drop_down,
         const char  *label)
 {
-  GListModel *model = gtk_drop_down_get_model (drop_down);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
-        {
-          gtk_drop_down_set_selected (drop_down, i);
-          return;
-        }
-    }
-
-  g_error ("no choice “%s”", label);
+  gtk_drop_down_set_selected (drop_down, ui_test_find_choice (drop_down, label));
 }
 
 static char *
@@ -348,16 +267,38 @@ static void
 test_list_shows_register (Fixture       *fixture,
                           gconstpointer  data)
 {
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
   g_assert_cmpstr (_kp_employee_view_get_page (fixture->view), ==, "list");
   wait_for_status (fixture, "6 of 6 employees");
   assert_shown (fixture, "Candra Wijaya, Éka Putri, Ahmad Fauzi, Budi Santoso, Rina Andayani, "
                          "Dewi Lestari");
+
+  /* The cells show the record's fields. */
+  ui_test_collect_texts (GTK_WIDGET (_kp_employee_view_get_column_view (fixture->view)), FALSE, texts);
+  g_assert_cmpuint (ui_test_count_text (texts, "Éka Putri"), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, "196810301993082121"), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, "BKPSDM"), ==, 3);
+  g_assert_cmpuint (ui_test_count_text (texts, "Dinas Kesehatan"), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, "Puskesmas Kalianda"), ==, 2);
+  g_assert_cmpuint (ui_test_count_text (texts, "Analis SDM Aparatur Ahli Muda"), ==, 2);
+  g_assert_cmpuint (ui_test_count_text (texts, "Kepala Badan"), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, kp_position_kind_to_string (KP_POSITION_KIND_TERAMPIL)),
+                    ==, 2);
+  g_assert_cmpuint (ui_test_count_text (texts, kp_position_kind_to_string (KP_POSITION_KIND_JPT_PRATAMA)),
+                    ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, "IV/a"), ==, 1);
+  g_assert_cmpuint (ui_test_count_text (texts, "F"), ==, 3);
+  g_assert_cmpuint (ui_test_count_text (texts, "M"), ==, 3);
+  /* Ahmad once as a name and once as Budi's supervisor. */
+  g_assert_cmpuint (ui_test_count_text (texts, "Ahmad Fauzi"), ==, 2);
 }
 
 static void
 test_search_narrows (Fixture       *fixture,
                      gconstpointer  data)
 {
+  /* Accents and case do not matter. */
   search (fixture, "EKA");
   wait_for_status (fixture, "1 of 6 employees");
   assert_shown (fixture, "Éka Putri");
@@ -366,43 +307,96 @@ test_search_narrows (Fixture       *fixture,
   wait_for_status (fixture, "3 of 6 employees");
   assert_shown (fixture, "Candra Wijaya, Budi Santoso, Rina Andayani");
 
+  /* Extending and shortening a search. */
+  search (fixture, "and");
+  wait_for_status (fixture, "2 of 6 employees");
+  assert_shown (fixture, "Candra Wijaya, Rina Andayani");
+  search (fixture, "a");
+  wait_for_status (fixture, "6 of 6 employees");
+
   /* A part of a NIP. */
   search (fixture, "19920315");
   wait_for_status (fixture, "1 of 6 employees");
   assert_shown (fixture, "Rina Andayani");
 
+  /* Nothing found: the view says so. */
+  search (fixture, "zzz");
+  wait_for_status (fixture, "0 of 6 employees");
+  assert_shown (fixture, "");
+  g_assert_cmpstr (_kp_employee_view_get_page (fixture->view), ==, "no-results");
+
+  /* Clearing restores everything. */
   search (fixture, "");
   wait_for_status (fixture, "6 of 6 employees");
+  g_assert_cmpstr (_kp_employee_view_get_page (fixture->view), ==, "list");
+
+  /* Escape in the search entry clears it too. */
+  search (fixture, "budi");
+  wait_for_status (fixture, "1 of 6 employees");
+  g_signal_emit_by_name (_kp_employee_view_get_search_entry (fixture->view), "stop-search");
+  wait_for_status (fixture, "6 of 6 employees");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_kp_employee_view_get_search_entry (fixture->view))), ==, "");
+}
+
+/* Sorts by the column @title, as a click on its header does, and waits for the new order. */
+static void
+sort_by (Fixture     *fixture,
+         const char  *title,
+         GtkSortType  order)
+{
+  ui_test_sort_by (_kp_employee_view_get_column_view (fixture->view), title, order);
+  settle (fixture);
 }
 
 static void
 test_sort_by_header (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkColumnView *column_view = _kp_employee_view_get_column_view (fixture->view);
-
   /* The test runs under C.UTF-8, whose collation puts É after the plain letters. */
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "Name"), GTK_SORT_ASCENDING);
-  settle (fixture);
+  sort_by (fixture, "Name", GTK_SORT_ASCENDING);
   assert_shown (fixture, "Ahmad Fauzi, Budi Santoso, Candra Wijaya, Dewi Lestari, Rina Andayani, "
                          "Éka Putri");
 
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "Name"), GTK_SORT_DESCENDING);
-  settle (fixture);
+  sort_by (fixture, "Name", GTK_SORT_DESCENDING);
   assert_shown (fixture, "Éka Putri, Rina Andayani, Dewi Lestari, Candra Wijaya, Budi Santoso, "
                          "Ahmad Fauzi");
 
+  /* A search keeps the order. */
+  search (fixture, "an");
+  wait_for_status (fixture, "3 of 6 employees");
+  assert_shown (fixture, "Rina Andayani, Candra Wijaya, Budi Santoso");
+  search (fixture, "");
+  wait_for_status (fixture, "6 of 6 employees");
+
   /* Kinds by rank: JPT Pratama first, Terampil last. */
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "Kind"), GTK_SORT_ASCENDING);
-  settle (fixture);
+  sort_by (fixture, "Kind", GTK_SORT_ASCENDING);
   g_assert_cmpstr (row_name (fixture, 0), ==, "Ahmad Fauzi");
 
   /* A filter keeps the order. */
-  gtk_column_view_sort_by_column (column_view, get_column (fixture, "Name"), GTK_SORT_ASCENDING);
+  sort_by (fixture, "Name", GTK_SORT_ASCENDING);
   choose (_kp_employee_view_get_kind_drop_down (fixture->view),
           kp_position_kind_to_string (KP_POSITION_KIND_TERAMPIL));
   wait_for_status (fixture, "2 of 6 employees");
   assert_shown (fixture, "Candra Wijaya, Dewi Lestari");
+}
+
+static void
+test_sort_by_grade_and_nip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  /* Grades by rank: II/c (Candra) < III/a (Éka) < III/b (Rina) < III/c (Dewi) < III/d (Budi)
+   * < IV/a (Ahmad). */
+  sort_by (fixture, "Grade", GTK_SORT_ASCENDING);
+  assert_shown (fixture, "Candra Wijaya, Éka Putri, Rina Andayani, Dewi Lestari, Budi Santoso, "
+                         "Ahmad Fauzi");
+  sort_by (fixture, "Grade", GTK_SORT_DESCENDING);
+  assert_shown (fixture, "Ahmad Fauzi, Budi Santoso, Dewi Lestari, Rina Andayani, Éka Putri, "
+                         "Candra Wijaya");
+
+  /* NIP: by the digits, so by birth date first. */
+  sort_by (fixture, "NIP", GTK_SORT_ASCENDING);
+  assert_shown (fixture, "Ahmad Fauzi, Éka Putri, Dewi Lestari, Budi Santoso, Candra Wijaya, "
+                         "Rina Andayani");
 }
 
 static void
@@ -489,12 +483,25 @@ test_units_follow_register (Fixture       *fixture,
 
   /* A new employee of the unit shown appears in the list. */
   {
-    static const Person fajar = { "198001012005011001", "Fajar Nugroho", "L", "1980-01-01",
-                                  "III/c", POS_DOKTER };
+    static const Person fajar = {
+      { "198001012005011001", "Fajar Nugroho", "L", "1980-01-01", "III/c" }, POS_DOKTER, NULL
+    };
 
     save_person (fixture, &fajar);
   }
   wait_for_status (fixture, "4 of 7 employees");
+
+  /* One of another unit is counted but not shown; letting go of the unit shows everyone. */
+  {
+    static const Person gita = {
+      { "198502202010012004", "Gita Permata", "P", "1985-02-20", "III/b" }, POS_ANALIS, NULL
+    };
+
+    save_person (fixture, &gita);
+  }
+  wait_for_status (fixture, "4 of 8 employees");
+  choose (units, "All units");
+  wait_for_status (fixture, "8 of 8 employees");
 }
 
 static void
@@ -522,34 +529,21 @@ test_row_activation_opens_editor (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (fixture->activated, 1), ==, expected_rina);
 }
 
-/* The first widget under @widget whose action is @action_name. */
-static GtkWidget *
-find_by_action (GtkWidget  *widget,
-                const char *action_name)
+/* A widget on screen whose action is @action_name. */
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action_name)
 {
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0 &&
-      gtk_widget_get_mapped (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0 &&
+         gtk_widget_get_mapped (widget);
 }
 
 static void
 test_add_button (Fixture       *fixture,
                  gconstpointer  data)
 {
-  GtkWidget *add = find_by_action (GTK_WIDGET (fixture->view), "win.new-employee");
+  GtkWidget *add = ui_test_find_widget (GTK_WIDGET (fixture->view), has_action, "win.new-employee");
 
   /* An icon-only button that says what it does to the eye and to a screen reader. */
   g_assert_nonnull (add);
@@ -569,9 +563,12 @@ test_empty_database (Fixture       *fixture,
 {
   GtkButton *import = _kp_employee_view_get_empty_import_button (fixture->view);
   GtkButton *add = _kp_employee_view_get_empty_add_button (fixture->view);
-  static const Person eka = { "196810301993082121", "Éka Putri", "P", "1968-10-30", "III/a", POS_DOKTER };
+  static const Person eka = {
+    { "196810301993082121", "Éka Putri", "P", "1968-10-30", "III/a" }, POS_DOKTER, NULL
+  };
 
   g_assert_cmpstr (_kp_employee_view_get_page (fixture->view), ==, "empty");
+  wait_for_status (fixture, "0 of 0 employees");
 
   /* Two ways to begin, both on screen; importing is the one suggested. */
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (import)));
@@ -668,7 +665,7 @@ test_bench (Fixture       *fixture,
           gint64 started = g_get_monotonic_time ();
           double ms;
 
-          gtk_column_view_sort_by_column (column_view, get_column (fixture, columns[i]), order);
+          ui_test_sort_by (column_view, columns[i], order);
           ms = time_until_settled (fixture, started);
           g_printerr ("sort %s %s: %.1f ms\n", columns[i], order ? "desc" : "asc", ms);
           g_array_append_val (sorts, ms);
@@ -725,43 +722,14 @@ bench_set_up (Fixture       *fixture,
               gconstpointer  data)
 {
   gint64 started = g_get_monotonic_time ();
+  g_autoptr(GError) error = NULL;
 
-  open_database (fixture, data);
+  fixture->database = kp_database_open (data, &error);
+  g_assert_no_error (error);
   g_printerr ("bench: %u employees loaded in %.1f ms\n",
               g_list_model_get_n_items (kp_database_get_employees (fixture->database)),
               (g_get_monotonic_time () - started) / 1000.0);
   show_view (fixture);
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder. Two things the window
- * needs from the system's data folders must stay visible: the compiled GSettings schemas
- * (libadwaita fails an assertion without any schema source) and the MIME database (without it
- * the SVG icons cannot be recognised). Called before g_test_init, while the folders are real. */
-static void
-keep_system_data (void)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
-    return;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          return;
-        }
-    }
 }
 
 int
@@ -770,21 +738,8 @@ main (int   argc,
 {
   g_autofree char *bench_db = g_strdup (g_getenv ("KOMPETEN_BENCH_DB"));
 
-  /* In-process widget tests need no accessibility bus. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  keep_system_data ();
-
-  /* What gtk_test_init does, plus isolated XDG folders (gtk_test_init drops its options). */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/ui/employee-view/list", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_list_shows_register, fixture_tear_down);
@@ -792,6 +747,8 @@ main (int   argc,
               fixture_set_up, test_search_narrows, fixture_tear_down);
   g_test_add ("/ui/employee-view/sort", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_sort_by_header, fixture_tear_down);
+  g_test_add ("/ui/employee-view/sort-grade", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_sort_by_grade_and_nip, fixture_tear_down);
   g_test_add ("/ui/employee-view/filters", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_filters_combine, fixture_tear_down);
   g_test_add ("/ui/employee-view/units-follow", Fixture, GINT_TO_POINTER (TRUE),

@@ -7,18 +7,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
-
-#include <glib/gstdio.h>
-
-#include <adwaita.h>
-
-#include "kompeten/kp-model.h"
 
 #include "kp-import-dialog.h"
 #include "kp-import-dialog-private.h"
 #include "kp-window.h"
+
+#include "ui-test-util.h"
 
 /* Lines of tests/fixtures/import-dialog-mixed.csv: rejected, and with a warning only. */
 static const guint64 mixed_rejected[] = { 4, 5, 7, 9 };
@@ -66,31 +61,16 @@ stop_stall_watch (Fixture *fixture)
   return fixture->longest_stall;
 }
 
-static gboolean
-on_wake (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 typedef gboolean (*Condition) (Fixture *fixture);
 
-/* Runs the main loop (blocking on it, never sleeping) until @condition holds, or fails after
- * @seconds. A periodic wake-up makes the deadline checked even when nothing else happens. */
+/* Runs the main loop until @condition holds, or fails after @seconds, naming the page. */
 static void
 wait_until (Fixture   *fixture,
             Condition  condition,
             int        seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, on_wake, NULL);
-
-  while (!condition (fixture))
-    {
-      g_main_context_iteration (NULL, TRUE);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out on page “%s”", _kp_import_dialog_get_page (fixture->dialog));
-    }
-  g_source_remove (wake);
+  if (!ui_test_wait_until ((UiTestCondition) condition, fixture, seconds))
+    g_error ("timed out on page “%s”", _kp_import_dialog_get_page (fixture->dialog));
 }
 
 static gboolean
@@ -104,20 +84,6 @@ has_progress (Fixture *fixture)
 {
   return gtk_progress_bar_get_fraction (_kp_import_dialog_get_progress_bar (fixture->dialog)) > 0.0 ||
          !_kp_import_dialog_is_busy (fixture->dialog);
-}
-
-static gboolean
-is_drawn (Fixture *fixture)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->dialog));
-}
-
-/* Lets pending redraws and bindings run. */
-static void
-settle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static GPtrArray *
@@ -134,30 +100,21 @@ audit_events (Fixture *fixture)
 static guint
 n_audit_events (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) events = audit_events (fixture);
-
-  return events->len - fixture->n_events_before;
+  return ui_test_n_audit_events (fixture->database) - fixture->n_events_before;
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("kp-import-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "kompeten.db", NULL);
-  fixture->database = kp_database_open (path, &error);
-  g_assert_no_error (error);
+  /* The files the tests write go next to the database. */
+  fixture->database = ui_test_new_database (&path);
+  fixture->dir = g_path_get_dirname (path);
   /* As in the window: the list is loaded before the import, so it must be refreshed. */
   g_assert_cmpuint (g_list_model_get_n_items (kp_database_get_employees (fixture->database)), ==, 0);
-  {
-    g_autoptr(GPtrArray) events = audit_events (fixture);
-
-    fixture->n_events_before = events->len;
-  }
+  fixture->n_events_before = ui_test_n_audit_events (fixture->database);
 
   /* The big import runs over the real main window, whose list must follow it. */
   if (data == with_main_window)
@@ -168,53 +125,18 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
-static gboolean
-is_toplevel (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (toplevel == window)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->dialog != NULL)
     {
       wait_until (fixture, is_idle, 60);
-      if (is_toplevel (GTK_WINDOW (fixture->dialog)))
+      if (ui_test_is_toplevel (GTK_WINDOW (fixture->dialog)))
         gtk_window_destroy (GTK_WINDOW (fixture->dialog));
       g_assert_finalize_object (fixture->dialog);
     }
   gtk_window_destroy (fixture->parent);
   g_clear_object (&fixture->database);
-  remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -236,10 +158,9 @@ open_dialog (Fixture    *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == fixture->parent);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
   kp_import_dialog_load_file (fixture->dialog, file);
-  gtk_window_present (GTK_WINDOW (fixture->dialog));
-  wait_until (fixture, is_drawn, 10);
+  ui_test_show_window (GTK_WINDOW (fixture->dialog));
   wait_until (fixture, is_idle, 10);
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -279,7 +200,7 @@ check (Fixture *fixture)
   activate (fixture, "import.next");
   g_assert_cmpstr (_kp_import_dialog_get_page (fixture->dialog), ==, "checking");
   wait_until (fixture, is_idle, 120);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (_kp_import_dialog_get_page (fixture->dialog), ==, "summary");
 }
 
@@ -291,7 +212,7 @@ import (Fixture *fixture)
   activate (fixture, "import.next");
   g_assert_cmpstr (_kp_import_dialog_get_page (fixture->dialog), ==, "importing");
   wait_until (fixture, is_idle, 120);
-  settle ();
+  ui_test_settle ();
 }
 
 static const char *
@@ -305,36 +226,6 @@ static guint
 n_employees (Fixture *fixture)
 {
   return g_list_model_get_n_items (kp_database_get_employees (fixture->database));
-}
-
-static void
-collect_texts (GtkWidget *widget,
-               GPtrArray *texts)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
-    g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
-}
-
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  collect_texts (widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    if (g_str_equal (g_ptr_array_index (texts, i), text))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -397,11 +288,11 @@ test_preview (Fixture       *fixture,
   assert_preview_columns (fixture, header);
 
   /* The rows as written, bad ones included, with their line numbers. */
-  g_assert_true (shows_text (view, "Bambang Purnomo"));
-  g_assert_true (shows_text (view, "19860814201101194X"));
-  g_assert_true (shows_text (view, "V/z"));
-  g_assert_true (shows_text (view, "31-02-1975"));
-  g_assert_true (shows_text (view, "10"));
+  g_assert_true (ui_test_shows_text (view, "Bambang Purnomo"));
+  g_assert_true (ui_test_shows_text (view, "19860814201101194X"));
+  g_assert_true (ui_test_shows_text (view, "V/z"));
+  g_assert_true (ui_test_shows_text (view, "31-02-1975"));
+  g_assert_true (ui_test_shows_text (view, "10"));
 
   /* Each column shows the field it maps to. */
   g_assert_cmpstr (drop_down_text (fixture, 0), ==, kp_employee_field_get_label (KP_EMPLOYEE_FIELD_NIP));
@@ -424,7 +315,7 @@ test_preview_semicolon (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (_kp_import_dialog_get_delimiter_label (fixture->dialog)), ==,
                    "Delimiter: semicolon");
   /* A comma inside a field stays in the field. */
-  g_assert_true (shows_text (GTK_WIDGET (_kp_import_dialog_get_preview_view (fixture->dialog)),
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (_kp_import_dialog_get_preview_view (fixture->dialog)),
                              "Dra. Siti Aminah, M.Si."));
 }
 
@@ -573,29 +464,29 @@ test_unknown_header (Fixture       *fixture,
 
   /* The user says the column is the NIP. */
   gtk_drop_down_set_selected (drop_down (fixture, 0), KP_EMPLOYEE_FIELD_NIP + 1);
-  settle ();
+  ui_test_settle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_true (action_enabled (fixture, "import.next"));
 
   /* A field belongs to one column: giving the name's field to another column takes it from
    * the first. */
   gtk_drop_down_set_selected (drop_down (fixture, 3), KP_EMPLOYEE_FIELD_NAME + 1);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (drop_down_text (fixture, 1), ==, kp_employee_field_get_label (KP_EMPLOYEE_FIELD_NONE));
   g_assert_cmpstr (drop_down_text (fixture, 3), ==, kp_employee_field_get_label (KP_EMPLOYEE_FIELD_NAME));
   gtk_drop_down_set_selected (drop_down (fixture, 1), KP_EMPLOYEE_FIELD_NAME + 1);
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (drop_down_text (fixture, 3), ==, kp_employee_field_get_label (KP_EMPLOYEE_FIELD_NONE));
   gtk_drop_down_set_selected (drop_down (fixture, 3), KP_EMPLOYEE_FIELD_BIRTH_PLACE + 1);
 
   /* Ignoring a required column disables Check again and names it. */
   gtk_drop_down_set_selected (drop_down (fixture, 2), 0);
-  settle ();
+  ui_test_settle ();
   g_assert_false (action_enabled (fixture, "import.next"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_label (error_label), "jenis_kelamin"));
   gtk_drop_down_set_selected (drop_down (fixture, 2), KP_EMPLOYEE_FIELD_SEX + 1);
-  settle ();
+  ui_test_settle ();
   g_assert_true (action_enabled (fixture, "import.next"));
 
   /* The worker uses the mapping the user chose. */
@@ -769,7 +660,7 @@ test_cancel (Fixture       *fixture,
 static gboolean
 is_closed (Fixture *fixture)
 {
-  return !is_toplevel (GTK_WINDOW (fixture->dialog));
+  return !ui_test_is_toplevel (GTK_WINDOW (fixture->dialog));
 }
 
 /* Closing the window while the import runs cancels it: the dialog goes once the worker has
@@ -831,35 +722,6 @@ test_responsive (Fixture       *fixture,
                            "longest main-loop stall: %.3f s", MAX (check_stall, import_stall) / 1e6);
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS would hide the system's data folders: keep the GSettings schemas
- * and the MIME database visible (see test-window.c). */
-static void
-keep_system_data (void)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
-    return;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          return;
-        }
-    }
-}
-
 #define ADD(name, data, func) \
   g_test_add ("/ui/import-dialog/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -867,19 +729,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  keep_system_data ();
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   ADD ("preview", NULL, test_preview);
   ADD ("preview-semicolon", NULL, test_preview_semicolon);

@@ -5,14 +5,11 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <adwaita.h>
-
-#include "kompeten/kp-model.h"
-
 #include "kp-org-view-private.h"
+
+#include "ui-test-util.h"
 
 typedef struct {
   KpDatabase *database;
@@ -28,67 +25,21 @@ enum {
   EMPTY,
 };
 
-/* One round of the main loop that never blocks for long, so that deadlines are checked. */
-static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (1000);
-}
-
-static void
-settle (void)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL))
-    {
-      iterate ();
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
-}
-
-static gint64
-add_unit (Fixture    *fixture,
-          const char *name,
-          gint64      parent_id)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = kp_register_add_unit (fixture->database, name, parent_id, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_position (Fixture    *fixture,
-              gint64      unit_id,
-              const char *title,
-              int         kind)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = kp_register_add_position (fixture->database, unit_id, title, kind, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  /* G_TEST_OPTION_ISOLATE_DIRS: a fresh data folder per test, removed afterwards. */
-  path = g_build_filename (g_get_user_data_dir (), "kompeten", "test.db", NULL);
-  fixture->database = kp_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->database = ui_test_new_database (NULL);
 
   if (GPOINTER_TO_INT (data) == WITH_UNITS)
     {
-      g_autoptr(KpEmployee) head = kp_employee_new ();
-      g_autoptr(KpEmployee) doctor = kp_employee_new ();
+      static const UiTestPerson head = {
+        "196602041998051457", "Ahmad Fauzi", "L", "1966-02-04", "IV/c"
+      };
+      static const UiTestPerson doctor = {
+        "199203152018012003", "Rina Marlina", "P", "1992-03-15", "III/b"
+      };
+      KpDatabase *db = fixture->database;
       gint64 bappeda_id, puskesmas_id, doctor_id;
 
       /*   Bappeda                       Kepala Bappeda
@@ -96,41 +47,22 @@ fixture_set_up (Fixture       *fixture,
        *     Puskesmas Kalianda          Dokter Ahli Pertama (held by one employee)
        *     RSUD Bob Bazar
        *   Inspektorat                   (no positions) */
-      fixture->dinkes_id = add_unit (fixture, "Dinas Kesehatan", 0);
-      bappeda_id = add_unit (fixture, "Bappeda", 0);
-      add_unit (fixture, "Inspektorat", 0);
-      puskesmas_id = add_unit (fixture, "Puskesmas Kalianda", fixture->dinkes_id);
-      add_unit (fixture, "RSUD Bob Bazar", fixture->dinkes_id);
+      fixture->dinkes_id = ui_test_add_unit (db, "Dinas Kesehatan", 0);
+      bappeda_id = ui_test_add_unit (db, "Bappeda", 0);
+      ui_test_add_unit (db, "Inspektorat", 0);
+      puskesmas_id = ui_test_add_unit (db, "Puskesmas Kalianda", fixture->dinkes_id);
+      ui_test_add_unit (db, "RSUD Bob Bazar", fixture->dinkes_id);
 
-      add_position (fixture, bappeda_id, "Kepala Bappeda", KP_POSITION_KIND_JPT_PRATAMA);
-      fixture->kepala_dinas_id = add_position (fixture, fixture->dinkes_id, "Kepala Dinas",
-                                               KP_POSITION_KIND_JPT_PRATAMA);
-      fixture->sekretaris_id = add_position (fixture, fixture->dinkes_id, "Sekretaris",
-                                             KP_POSITION_KIND_ADMINISTRATOR);
-      doctor_id = add_position (fixture, puskesmas_id, "Dokter Ahli Pertama",
-                                KP_POSITION_KIND_AHLI_PERTAMA);
+      ui_test_add_position (db, bappeda_id, "Kepala Bappeda", KP_POSITION_KIND_JPT_PRATAMA);
+      fixture->kepala_dinas_id = ui_test_add_position (db, fixture->dinkes_id, "Kepala Dinas",
+                                                       KP_POSITION_KIND_JPT_PRATAMA);
+      fixture->sekretaris_id = ui_test_add_position (db, fixture->dinkes_id, "Sekretaris",
+                                                     KP_POSITION_KIND_ADMINISTRATOR);
+      doctor_id = ui_test_add_position (db, puskesmas_id, "Dokter Ahli Pertama",
+                                        KP_POSITION_KIND_AHLI_PERTAMA);
 
-      kp_employee_set_nip (head, "196602041998051457");
-      kp_employee_set_name (head, "Ahmad Fauzi");
-      kp_employee_set_sex (head, "L");
-      kp_employee_set_birth_place (head, "Kalianda");
-      kp_employee_set_birth_date (head, "1966-02-04");
-      kp_employee_set_education (head, "S2");
-      kp_employee_set_grade (head, "IV/c");
-      kp_employee_set_position_id (head, fixture->kepala_dinas_id);
-      g_assert_cmpint (kp_register_save_employee (fixture->database, head, &error), >, 0);
-      g_assert_no_error (error);
-
-      kp_employee_set_nip (doctor, "199203152018012003");
-      kp_employee_set_name (doctor, "Rina Marlina");
-      kp_employee_set_sex (doctor, "P");
-      kp_employee_set_birth_place (doctor, "Natar");
-      kp_employee_set_birth_date (doctor, "1992-03-15");
-      kp_employee_set_education (doctor, "S1");
-      kp_employee_set_grade (doctor, "III/b");
-      kp_employee_set_position_id (doctor, doctor_id);
-      g_assert_cmpint (kp_register_save_employee (fixture->database, doctor, &error), >, 0);
-      g_assert_no_error (error);
+      ui_test_save_person (db, &head, fixture->kepala_dinas_id, 0);
+      ui_test_save_person (db, &doctor, doctor_id, 0);
     }
 
   fixture->view = KP_ORG_VIEW (kp_org_view_new ());
@@ -140,12 +72,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
   adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  gtk_window_present (fixture->window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    iterate ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  settle ();
+  ui_test_show_window (fixture->window);
+  ui_test_settle ();
 }
 
 static void
@@ -157,9 +85,7 @@ fixture_tear_down (Fixture       *fixture,
   /* No test may leave a dialog behind unexpectedly. */
   g_assert_null (dialog);
 
-  g_object_ref (fixture->window);
-  gtk_window_destroy (fixture->window);
-  g_assert_finalize_object (fixture->window);
+  ui_test_destroy_window (fixture->window, fixture->window);
 
   g_clear_object (&fixture->database);
 }
@@ -207,23 +133,31 @@ assert_tree (Fixture    *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static gboolean
+unit_is_named (gpointer      unit,
+               gconstpointer name)
+{
+  return g_str_equal (kp_unit_get_name (unit), name);
+}
+
+static gboolean
+row_is_named (gpointer      row,
+              gconstpointer name)
+{
+  g_autoptr(KpUnit) unit = gtk_tree_list_row_get_item (row);
+
+  return unit_is_named (unit, name);
+}
+
 static guint
 find_unit_row (Fixture    *fixture,
                const char *name)
 {
-  GListModel *rows = G_LIST_MODEL (unit_rows (fixture));
+  guint position = ui_test_find_position (G_LIST_MODEL (unit_rows (fixture)), row_is_named, name);
 
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-      g_autoptr(KpUnit) unit = gtk_tree_list_row_get_item (row);
-
-      if (g_str_equal (kp_unit_get_name (unit), name))
-        return i;
-    }
-
-  g_error ("no row for %s in the tree", name);
-  return GTK_INVALID_LIST_POSITION;
+  if (position == GTK_INVALID_LIST_POSITION)
+    g_error ("no row for %s in the tree", name);
+  return position;
 }
 
 static void
@@ -235,7 +169,7 @@ expand_unit (Fixture    *fixture,
 
   g_assert_true (gtk_tree_list_row_is_expandable (row));
   gtk_tree_list_row_set_expanded (row, TRUE);
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -243,7 +177,7 @@ select_unit (Fixture    *fixture,
              const char *name)
 {
   gtk_single_selection_set_selected (unit_rows (fixture), find_unit_row (fixture, name));
-  settle ();
+  ui_test_settle ();
   g_assert_cmpstr (gtk_label_get_label (_kp_org_view_get_unit_title_label (fixture->view)), ==, name);
 }
 
@@ -285,54 +219,23 @@ assert_positions (Fixture    *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
+static gboolean
+position_has_title (gpointer      position,
+                    gconstpointer title)
+{
+  return g_str_equal (kp_position_get_title (position), title);
+}
+
 static void
 select_position (Fixture    *fixture,
                  const char *title)
 {
-  GListModel *rows = G_LIST_MODEL (position_rows (fixture));
+  guint row = ui_test_find_position (G_LIST_MODEL (position_rows (fixture)), position_has_title, title);
 
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(KpPosition) position = g_list_model_get_item (rows, i);
-
-      if (g_str_equal (kp_position_get_title (position), title))
-        {
-          gtk_single_selection_set_selected (position_rows (fixture), i);
-          settle ();
-          return;
-        }
-    }
-
-  g_error ("no position %s in the table", title);
-}
-
-static void
-collect_texts (GtkWidget *widget,
-               GPtrArray *texts)
-{
-  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
-    g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_label (GTK_LABEL (widget))));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_texts (child, texts);
-}
-
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  collect_texts (widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    if (g_str_equal (g_ptr_array_index (texts, i), text))
-      return TRUE;
-
-  return FALSE;
+  if (row == GTK_INVALID_LIST_POSITION)
+    g_error ("no position %s in the table", title);
+  gtk_single_selection_set_selected (position_rows (fixture), row);
+  ui_test_settle ();
 }
 
 /* ---- reading the database --------------------------------------------------------------- */
@@ -341,17 +244,7 @@ static KpUnit *
 db_unit (Fixture    *fixture,
          const char *name)
 {
-  GListModel *units = kp_database_get_units (fixture->database);
-
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(KpUnit) unit = g_list_model_get_item (units, i);
-
-      if (g_str_equal (kp_unit_get_name (unit), name))
-        return g_steal_pointer (&unit);
-    }
-
-  return NULL;
+  return ui_test_find_item (kp_database_get_units (fixture->database), unit_is_named, name);
 }
 
 static gint64
@@ -364,31 +257,18 @@ db_unit_id (Fixture    *fixture,
   return kp_unit_get_id (unit);
 }
 
+static gboolean
+position_has_id (gpointer      position,
+                 gconstpointer id)
+{
+  return kp_position_get_id (position) == *(const gint64 *) id;
+}
+
 static KpPosition *
 db_position (Fixture *fixture,
              gint64   position_id)
 {
-  GListModel *positions = kp_database_get_positions (fixture->database);
-
-  for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
-    {
-      g_autoptr(KpPosition) position = g_list_model_get_item (positions, i);
-
-      if (kp_position_get_id (position) == position_id)
-        return g_steal_pointer (&position);
-    }
-
-  return NULL;
-}
-
-static guint
-n_audit_events (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = kp_audit_list (fixture->database, 0, 0, &error);
-
-  g_assert_no_error (error);
-  return events->len;
+  return ui_test_find_item (kp_database_get_positions (fixture->database), position_has_id, &position_id);
 }
 
 /* The newest audit event's action and entity, "create unit". */
@@ -422,11 +302,9 @@ open_dialog (Fixture    *fixture,
              const char *heading)
 {
   AdwMessageDialog *dialog;
-  GListModel *toplevels;
-  gboolean listed = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, NULL));
-  settle ();
+  ui_test_settle ();
 
   dialog = _kp_org_view_get_dialog (fixture->view);
   g_assert_nonnull (dialog);
@@ -436,14 +314,7 @@ open_dialog (Fixture    *fixture,
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
 
   /* On screen as its own window, as the user sees it. */
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      listed |= window == GTK_WINDOW (dialog);
-    }
-  g_assert_true (listed);
+  g_assert_true (ui_test_is_toplevel (GTK_WINDOW (dialog)));
 
   return dialog;
 }
@@ -455,7 +326,7 @@ respond (Fixture          *fixture,
 {
   g_assert_true (adw_message_dialog_has_response (dialog, response));
   adw_message_dialog_response (dialog, response);
-  settle ();
+  ui_test_settle ();
 }
 
 static void
@@ -466,7 +337,7 @@ set_entry (Fixture    *fixture,
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (entry, text);
-  settle ();
+  ui_test_settle ();
 }
 
 static const char *
@@ -501,21 +372,12 @@ choose_target (Fixture    *fixture,
                const char *name)
 {
   GtkDropDown *drop_down = _kp_org_view_get_dialog_drop_down (fixture->view);
-  GListModel *targets = gtk_drop_down_get_model (drop_down);
+  guint position = ui_test_find_position (gtk_drop_down_get_model (drop_down), unit_is_named, name);
 
-  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
-    {
-      g_autoptr(KpUnit) unit = g_list_model_get_item (targets, i);
-
-      if (g_str_equal (kp_unit_get_name (unit), name))
-        {
-          gtk_drop_down_set_selected (drop_down, i);
-          settle ();
-          return;
-        }
-    }
-
-  g_error ("%s is not offered as a parent", name);
+  if (position == GTK_INVALID_LIST_POSITION)
+    g_error ("%s is not offered as a parent", name);
+  gtk_drop_down_set_selected (drop_down, position);
+  ui_test_settle ();
 }
 
 /* A refusal: the model's message, and nothing else to do but close it. */
@@ -559,10 +421,10 @@ test_tree (Fixture       *fixture,
 
   /* Rows show the name and the head count. */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  g_assert_true (shows_text (list, "Dinas Kesehatan"));
-  g_assert_true (shows_text (list, "RSUD Bob Bazar"));
-  g_assert_true (shows_text (list, "1 employee"));
-  g_assert_true (shows_text (list, "No employees"));
+  g_assert_true (ui_test_shows_text (list, "Dinas Kesehatan"));
+  g_assert_true (ui_test_shows_text (list, "RSUD Bob Bazar"));
+  g_assert_true (ui_test_shows_text (list, "1 employee"));
+  g_assert_true (ui_test_shows_text (list, "No employees"));
 
   /* The first unit is chosen from the start, so the right pane is never blank. */
   selected = selected_unit_name (fixture);
@@ -571,7 +433,7 @@ test_tree (Fixture       *fixture,
 
   /* Activating a parent's row (Enter, double-click) folds it. */
   g_signal_emit_by_name (list, "activate", find_unit_row (fixture, "Dinas Kesehatan"));
-  settle ();
+  ui_test_settle ();
   assert_tree (fixture, "Bappeda\nDinas Kesehatan\nInspektorat\n");
 }
 
@@ -588,10 +450,10 @@ test_positions (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (_kp_org_view_get_unit_subtitle_label (fixture->view)), ==,
                    "Top-level unit · 2 positions · 1 employee (2 with sub-units)");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  g_assert_true (shows_text (table, "Kepala Dinas"));
-  g_assert_true (shows_text (table, kp_position_kind_to_string (KP_POSITION_KIND_ADMINISTRATOR)));
-  g_assert_true (shows_text (table, "1"));
-  g_assert_true (shows_text (table, "0"));
+  g_assert_true (ui_test_shows_text (table, "Kepala Dinas"));
+  g_assert_true (ui_test_shows_text (table, kp_position_kind_to_string (KP_POSITION_KIND_ADMINISTRATOR)));
+  g_assert_true (ui_test_shows_text (table, "1"));
+  g_assert_true (ui_test_shows_text (table, "0"));
 
   select_unit (fixture, "Bappeda");
   assert_positions (fixture, "Kepala Bappeda");
@@ -611,8 +473,16 @@ test_positions (Fixture       *fixture,
 
   /* Edit and Delete need a position; Add Position only a unit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "org.edit-position", NULL));
-  settle ();
+  ui_test_settle ();
   g_assert_null (_kp_org_view_get_dialog (fixture->view));
+}
+
+static gboolean
+dialog_is_closed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return _kp_org_view_get_dialog (fixture->view) == NULL;
 }
 
 static void
@@ -620,10 +490,9 @@ test_add_unit (Fixture       *fixture,
                gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
   g_autoptr(KpUnit) added = NULL;
   g_autofree char *selected = NULL;
-  gint64 deadline;
 
   dialog = open_dialog (fixture, "org.add-unit", "Add Unit");
   g_assert_cmpstr (entry_text (fixture), ==, "");
@@ -637,16 +506,14 @@ test_add_unit (Fixture       *fixture,
    * widget, which activates the dialog's default response. */
   g_signal_emit_by_name (gtk_editable_get_delegate (_kp_org_view_get_dialog_entry (fixture->view)), "activate");
   /* An activated button shows itself pressed for a moment before it clicks. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (_kp_org_view_get_dialog (fixture->view) != NULL && g_get_monotonic_time () < deadline)
-    iterate ();
-  settle ();
+  ui_test_wait_until (dialog_is_closed, fixture, 5);
+  ui_test_settle ();
   g_assert_null (_kp_org_view_get_dialog (fixture->view));
 
   added = db_unit (fixture, "Dinas Pariwisata");
   g_assert_nonnull (added);
   g_assert_cmpint (kp_unit_get_parent_id (added), ==, 0);
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "create unit");
 
   /* In the tree, in name order, and chosen. */
@@ -660,7 +527,7 @@ test_add_unit (Fixture       *fixture,
   set_entry (fixture, "bappeda");
   respond (fixture, dialog, "add");
   assert_refusal (fixture, "Cannot Add Unit", "bappeda");
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   g_assert_cmpuint (g_list_model_get_n_items (kp_database_get_units (fixture->database)), ==, 6);
 
   /* Cancel adds nothing. */
@@ -669,7 +536,7 @@ test_add_unit (Fixture       *fixture,
   respond (fixture, dialog, "cancel");
   g_assert_null (_kp_org_view_get_dialog (fixture->view));
   g_assert_null (db_unit (fixture, "Dinas Sosial"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
 }
 
 static void
@@ -677,7 +544,7 @@ test_add_sub_unit (Fixture       *fixture,
                    gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
   g_autoptr(KpUnit) added = NULL;
   g_autofree char *selected = NULL;
 
@@ -691,7 +558,7 @@ test_add_sub_unit (Fixture       *fixture,
   added = db_unit (fixture, "Bidang Perencanaan");
   g_assert_nonnull (added);
   g_assert_cmpint (kp_unit_get_parent_id (added), ==, db_unit_id (fixture, "Bappeda"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "create unit");
 
   /* Shown under its parent, which opens to show it, and chosen. */
@@ -705,7 +572,7 @@ test_rename_unit (Fixture       *fixture,
                   gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
   gint64 id = db_unit_id (fixture, "Inspektorat");
   g_autoptr(KpUnit) renamed = NULL;
   g_autofree char *selected = NULL;
@@ -727,7 +594,7 @@ test_rename_unit (Fixture       *fixture,
   g_assert_nonnull (renamed);
   g_assert_cmpint (kp_unit_get_id (renamed), ==, id);
   g_assert_null (db_unit (fixture, "Inspektorat"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "update unit");
 
   /* The reload keeps the tree open and the same unit chosen. */
@@ -743,7 +610,7 @@ test_rename_unit (Fixture       *fixture,
   respond (fixture, dialog, "rename");
   assert_refusal (fixture, "Cannot Rename Unit", "Bappeda");
   g_assert_nonnull (db_unit (fixture, "Inspektorat Daerah"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
 }
 
 static void
@@ -751,7 +618,7 @@ test_move_unit (Fixture       *fixture,
                 gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
   g_autofree char *targets = NULL;
   g_autofree char *selected = NULL;
   g_autoptr(KpUnit) moved = NULL;
@@ -773,7 +640,7 @@ test_move_unit (Fixture       *fixture,
 
   moved = db_unit (fixture, "RSUD Bob Bazar");
   g_assert_cmpint (kp_unit_get_parent_id (moved), ==, db_unit_id (fixture, "Bappeda"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "move unit");
 
   /* It appears under its new parent, still chosen; what was open stays open. */
@@ -796,7 +663,7 @@ test_move_unit (Fixture       *fixture,
   respond (fixture, dialog, "move");
   puskesmas = db_unit (fixture, "Puskesmas Kalianda");
   g_assert_cmpint (kp_unit_get_parent_id (puskesmas), ==, 0);
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 2);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 2);
   assert_tree (fixture, "Bappeda\n  RSUD Bob Bazar\nDinas Kesehatan\nInspektorat\nPuskesmas Kalianda\n");
 }
 
@@ -804,15 +671,15 @@ static void
 test_delete_unit_refused (Fixture       *fixture,
                           gconstpointer  data)
 {
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
 
   /* Two positions and two sub-units: refused at once, the reason counts them. */
   select_unit (fixture, "Dinas Kesehatan");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "org.delete-unit", NULL));
-  settle ();
+  ui_test_settle ();
   assert_refusal (fixture, "Cannot Delete Unit", "2 position");
   g_assert_nonnull (db_unit (fixture, "Dinas Kesehatan"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events);
   assert_tree (fixture, "Bappeda\nDinas Kesehatan\nInspektorat\n");
 }
 
@@ -821,7 +688,7 @@ test_delete_unit (Fixture       *fixture,
                   gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
 
   select_unit (fixture, "Inspektorat");
 
@@ -833,13 +700,13 @@ test_delete_unit (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   respond (fixture, dialog, "cancel");
   g_assert_nonnull (db_unit (fixture, "Inspektorat"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events);
 
   dialog = open_dialog (fixture, "org.delete-unit", "Delete Unit?");
   respond (fixture, dialog, "delete");
   g_assert_null (_kp_org_view_get_dialog (fixture->view));
   g_assert_null (db_unit (fixture, "Inspektorat"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "delete unit");
   assert_tree (fixture, "Bappeda\nDinas Kesehatan\n");
 
@@ -854,7 +721,7 @@ test_add_position (Fixture       *fixture,
                    gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
   GtkDropDown *kinds;
   KpPosition *selected;
 
@@ -867,7 +734,7 @@ test_add_position (Fixture       *fixture,
   set_entry (fixture, "Auditor Ahli Muda");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
   gtk_drop_down_set_selected (kinds, KP_POSITION_KIND_AHLI_MUDA);
-  settle ();
+  ui_test_settle ();
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   respond (fixture, dialog, "add");
   g_assert_null (_kp_org_view_get_dialog (fixture->view));
@@ -878,18 +745,18 @@ test_add_position (Fixture       *fixture,
   g_assert_nonnull (selected);
   g_assert_cmpint (kp_position_get_kind (selected), ==, KP_POSITION_KIND_AHLI_MUDA);
   g_assert_cmpint (kp_position_get_unit_id (selected), ==, db_unit_id (fixture, "Inspektorat"));
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "create position");
 
   /* The same title twice in one unit is refused. */
   dialog = open_dialog (fixture, "org.add-position", "Add Position");
   set_entry (fixture, "Auditor Ahli Muda");
   gtk_drop_down_set_selected (_kp_org_view_get_dialog_drop_down (fixture->view), KP_POSITION_KIND_AHLI_MUDA);
-  settle ();
+  ui_test_settle ();
   respond (fixture, dialog, "add");
   assert_refusal (fixture, "Cannot Add Position", "Auditor Ahli Muda");
   assert_positions (fixture, "Auditor Ahli Muda");
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
 }
 
 static void
@@ -897,7 +764,7 @@ test_edit_position (Fixture       *fixture,
                     gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
   g_autoptr(KpPosition) edited = NULL;
   KpPosition *selected;
 
@@ -910,7 +777,7 @@ test_edit_position (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
 
   gtk_drop_down_set_selected (_kp_org_view_get_dialog_drop_down (fixture->view), KP_POSITION_KIND_PENGAWAS);
-  settle ();
+  ui_test_settle ();
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   respond (fixture, dialog, "save");
   g_assert_null (_kp_org_view_get_dialog (fixture->view));
@@ -918,12 +785,12 @@ test_edit_position (Fixture       *fixture,
   edited = db_position (fixture, fixture->sekretaris_id);
   g_assert_cmpint (kp_position_get_kind (edited), ==, KP_POSITION_KIND_PENGAWAS);
   g_assert_cmpstr (kp_position_get_title (edited), ==, "Sekretaris");
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "update position");
 
   /* The table shows the new kind and keeps the position selected. */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  g_assert_true (shows_text (GTK_WIDGET (_kp_org_view_get_position_view (fixture->view)),
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (_kp_org_view_get_position_view (fixture->view)),
                              kp_position_kind_to_string (KP_POSITION_KIND_PENGAWAS)));
   selected = gtk_single_selection_get_selected_item (position_rows (fixture));
   g_assert_nonnull (selected);
@@ -937,7 +804,7 @@ test_edit_position (Fixture       *fixture,
   g_clear_object (&edited);
   edited = db_position (fixture, fixture->sekretaris_id);
   g_assert_cmpstr (kp_position_get_title (edited), ==, "Sekretaris");
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
 }
 
 static void
@@ -945,7 +812,7 @@ test_delete_position (Fixture       *fixture,
                       gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
   g_autoptr(KpPosition) kept = NULL;
 
   select_unit (fixture, "Dinas Kesehatan");
@@ -953,12 +820,12 @@ test_delete_position (Fixture       *fixture,
   /* Held by an employee: refused, saying how many hold it. */
   select_position (fixture, "Kepala Dinas");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "org.delete-position", NULL));
-  settle ();
+  ui_test_settle ();
   assert_refusal (fixture, "Cannot Delete Position", "1 employee");
   kept = db_position (fixture, fixture->kepala_dinas_id);
   g_assert_nonnull (kept);
   assert_positions (fixture, "Kepala Dinas|Sekretaris");
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events);
 
   /* Held by nobody: asks, then deletes. */
   select_position (fixture, "Sekretaris");
@@ -968,7 +835,7 @@ test_delete_position (Fixture       *fixture,
   respond (fixture, dialog, "delete");
   g_assert_null (db_position (fixture, fixture->sekretaris_id));
   assert_positions (fixture, "Kepala Dinas");
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "delete position");
 }
 
@@ -987,20 +854,20 @@ test_follows_database (Fixture       *fixture,
   g_assert_true (kp_register_move_unit (fixture->database, db_unit_id (fixture, "Inspektorat"),
                                         fixture->dinkes_id, &error));
   g_assert_no_error (error);
-  settle ();
+  ui_test_settle ();
   assert_tree (fixture, "Bappeda\nDinas Kesehatan\n  Inspektorat\n  Puskesmas Kalianda\n  RSUD Bob Bazar\n");
   selected = selected_unit_name (fixture);
   g_assert_cmpstr (selected, ==, "Puskesmas Kalianda");
   assert_positions (fixture, "Dokter Ahli Pertama");
 
   /* Its positions too. */
-  add_position (fixture, db_unit_id (fixture, "Puskesmas Kalianda"), "Bidan Terampil",
-                KP_POSITION_KIND_TERAMPIL);
-  settle ();
+  ui_test_add_position (fixture->database, db_unit_id (fixture, "Puskesmas Kalianda"),
+                        "Bidan Terampil", KP_POSITION_KIND_TERAMPIL);
+  ui_test_settle ();
   assert_positions (fixture, "Bidan Terampil|Dokter Ahli Pertama");
 
   kp_database_refresh (fixture->database);
-  settle ();
+  ui_test_settle ();
   assert_tree (fixture, "Bappeda\nDinas Kesehatan\n  Inspektorat\n  Puskesmas Kalianda\n  RSUD Bob Bazar\n");
   g_clear_pointer (&selected, g_free);
   selected = selected_unit_name (fixture);
@@ -1012,12 +879,12 @@ test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
   AdwMessageDialog *dialog;
-  guint n_events = n_audit_events (fixture);
+  guint n_events = ui_test_n_audit_events (fixture->database);
 
   g_assert_cmpstr (_kp_org_view_get_page (fixture->view), ==, "empty");
-  g_assert_true (shows_text (GTK_WIDGET (fixture->view), "No Units Yet"));
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (fixture->view), "No Units Yet"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "org.rename-unit", NULL));
-  settle ();
+  ui_test_settle ();
   g_assert_null (_kp_org_view_get_dialog (fixture->view));
 
   /* The empty state's own button adds the first unit. */
@@ -1027,60 +894,16 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (_kp_org_view_get_page (fixture->view), ==, "units");
   assert_tree (fixture, "Sekretariat Daerah\n");
   g_assert_cmpstr (_kp_org_view_get_positions_page (fixture->view), ==, "empty");
-  g_assert_cmpuint (n_audit_events (fixture), ==, n_events + 1);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
   assert_last_audit_event (fixture, "create unit");
-}
-
-/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder. Two things the window
- * needs from the system's data folders must stay visible: the compiled GSettings schemas and
- * the MIME database (for the SVG icons). Called before g_test_init, while the folders are
- * real. */
-static void
-keep_system_data (void)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
-    return;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          return;
-        }
-    }
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  /* In-process widget tests need no accessibility bus. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  keep_system_data ();
-
-  /* What gtk_test_init does, plus isolated XDG folders (gtk_test_init drops its options). */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, kind, func) \
   g_test_add ("/ui/org-view/" path, Fixture, GINT_TO_POINTER (kind), fixture_set_up, func, fixture_tear_down)

@@ -6,18 +6,15 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
-#include "kompeten/kp-model.h"
 #include "kompeten/kp-reports.h"
 
 #include "kp-chart-view.h"
 #include "kp-reports-view.h"
 #include "kp-reports-view-private.h"
+
+#include "ui-test-util.h"
 
 #define HEALTH "Dinas Kesehatan"
 #define CLINIC "Puskesmas Natar"          /* a sub-unit of HEALTH */
@@ -39,25 +36,11 @@ typedef struct {
   char *tmp_dir;
 } Fixture;
 
-/* One round of the main loop that never blocks for long, so that deadlines are checked. */
-static void
-iterate (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (1000);
-}
-
-/* Spins the main loop until nothing is pending and no reload waits, or fails after 5 s. */
+/* Spins the main loop until nothing is pending and no reload waits. */
 static void
 settle (Fixture *fixture)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_main_context_pending (NULL) || _kp_reports_view_is_busy (fixture->view))
-    {
-      iterate ();
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-    }
+  ui_test_settle_view ((UiTestCondition) _kp_reports_view_is_busy, fixture->view);
 }
 
 /* Saves one more employee in @position_id, with a valid NIP of its own. */
@@ -65,53 +48,22 @@ static void
 save_employee (Fixture *fixture,
                gint64   position_id)
 {
-  g_autoptr(KpEmployee) employee = kp_employee_new ();
-  g_autoptr(GError) error = NULL;
   guint n = ++fixture->n_saved;
   g_autofree char *nip = g_strdup_printf ("199001%02u2015031%03u", n, n);
   g_autofree char *birth_date = g_strdup_printf ("1990-01-%02u", n);
   g_autofree char *name = g_strdup_printf ("Pegawai %u", n);
-  gint64 id;
+  UiTestPerson person = { nip, name, "L", birth_date, "III/a" };
 
   g_assert_cmpuint (n, <=, 28);
-  kp_employee_set_nip (employee, nip);
-  kp_employee_set_name (employee, name);
-  kp_employee_set_sex (employee, "L");
-  kp_employee_set_birth_place (employee, "Kalianda");
-  kp_employee_set_birth_date (employee, birth_date);
-  kp_employee_set_education (employee, "S1");
-  kp_employee_set_grade (employee, "III/a");
-  kp_employee_set_position_id (employee, position_id);
-
-  id = kp_register_save_employee (fixture->database, employee, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-}
-
-static gint64
-add_unit (Fixture    *fixture,
-          const char *name,
-          gint64      parent_id)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = kp_register_add_unit (fixture->database, name, parent_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  ui_test_save_person (fixture->database, &person, position_id, 0);
 }
 
 static gint64
 add_position (Fixture *fixture,
               gint64   unit_id)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = kp_register_add_position (fixture->database, unit_id, "Pengelola Kepegawaian",
-                                        KP_POSITION_KIND_PELAKSANA, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return ui_test_add_position (fixture->database, unit_id, "Pengelola Kepegawaian",
+                               KP_POSITION_KIND_PELAKSANA);
 }
 
 static void
@@ -119,19 +71,15 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   gboolean with_people = GPOINTER_TO_INT (data);
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  /* G_TEST_OPTION_ISOLATE_DIRS: a fresh data folder per test, removed afterwards. */
-  fixture->tmp_dir = g_build_filename (g_get_user_data_dir (), "kompeten", NULL);
-  path = g_build_filename (fixture->tmp_dir, "test.db", NULL);
-  fixture->database = kp_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->database = ui_test_new_database (&path);
+  fixture->tmp_dir = g_path_get_dirname (path);
 
-  fixture->health_id = add_unit (fixture, HEALTH, 0);
-  fixture->clinic_id = add_unit (fixture, CLINIC, fixture->health_id);
-  fixture->inspectorate_id = add_unit (fixture, INSPECTORATE, 0);
-  fixture->social_id = add_unit (fixture, SOCIAL, 0);
+  fixture->health_id = ui_test_add_unit (fixture->database, HEALTH, 0);
+  fixture->clinic_id = ui_test_add_unit (fixture->database, CLINIC, fixture->health_id);
+  fixture->inspectorate_id = ui_test_add_unit (fixture->database, INSPECTORATE, 0);
+  fixture->social_id = ui_test_add_unit (fixture->database, SOCIAL, 0);
   fixture->health_position = add_position (fixture, fixture->health_id);
   fixture->clinic_position = add_position (fixture, fixture->clinic_id);
   fixture->inspectorate_position = add_position (fixture, fixture->inspectorate_id);
@@ -152,11 +100,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1000, 700);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   kp_reports_view_set_database (fixture->view, fixture->database);
-  gtk_window_present (fixture->window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
-    iterate ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  ui_test_show_window (fixture->window);
   settle (fixture);
 }
 
@@ -167,9 +111,7 @@ fixture_tear_down (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
-  g_object_ref (fixture->view);
-  gtk_window_destroy (fixture->window);
-  g_assert_finalize_object (fixture->view);
+  ui_test_destroy_window (fixture->window, fixture->view);
 
   g_clear_object (&fixture->database);
   g_clear_pointer (&fixture->tmp_dir, g_free);
@@ -193,25 +135,6 @@ bar_value (KpBarChart *chart,
   return -1;
 }
 
-/* The dropdown's position of the unit called @name. */
-static guint
-unit_position (Fixture    *fixture,
-               const char *name)
-{
-  GListModel *model = gtk_drop_down_get_model (_kp_reports_view_get_unit_dropdown (fixture->view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), name) == 0)
-        return i;
-    }
-
-  g_assert_not_reached ();
-  return 0;
-}
-
 static const char *
 unit_name (Fixture *fixture,
            guint    position)
@@ -224,20 +147,14 @@ unit_name (Fixture *fixture,
   return gtk_string_object_get_string (item);
 }
 
+/* The list of units, once the dropdown has made it. */
 static GtkPopover *
-find_popover (GtkWidget *widget)
+find_popover (Fixture *fixture)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkPopover *popover = GTK_IS_POPOVER (child) ? GTK_POPOVER (child) : find_popover (child);
+  GtkWidget *dropdown = GTK_WIDGET (_kp_reports_view_get_unit_dropdown (fixture->view));
 
-      if (popover != NULL)
-        return popover;
-    }
-
-  return NULL;
+  return GTK_POPOVER (ui_test_find_widget (dropdown, ui_test_is_of_type,
+                                           GSIZE_TO_POINTER (GTK_TYPE_POPOVER)));
 }
 
 static void
@@ -248,10 +165,9 @@ open_unit_list (Fixture *fixture)
 
   /* What a click or Enter on the dropdown does. */
   g_signal_emit_by_name (dropdown, "activate");
-  popover = find_popover (GTK_WIDGET (dropdown));
+  popover = find_popover (fixture);
   g_assert_nonnull (popover);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (popover)))
-    iterate ();
+  g_assert_true (ui_test_wait_until (ui_test_widget_is_mapped, popover, 5));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
   settle (fixture);
 }
@@ -259,31 +175,10 @@ open_unit_list (Fixture *fixture)
 static void
 close_unit_list (Fixture *fixture)
 {
-  GtkPopover *popover = find_popover (GTK_WIDGET (_kp_reports_view_get_unit_dropdown (fixture->view)));
+  GtkPopover *popover = find_popover (fixture);
 
   gtk_popover_popdown (popover);
   settle (fixture);
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = find_label (child, text);
-
-      if (label != NULL)
-        return label;
-    }
-
-  return NULL;
 }
 
 /* Where the open list of units shows @name, from the left of its row. */
@@ -291,8 +186,8 @@ static int
 row_indent (Fixture    *fixture,
             const char *name)
 {
-  GtkPopover *popover = find_popover (GTK_WIDGET (_kp_reports_view_get_unit_dropdown (fixture->view)));
-  GtkWidget *label = find_label (GTK_WIDGET (popover), name);
+  GtkWidget *label = ui_test_find_widget (GTK_WIDGET (find_popover (fixture)),
+                                          ui_test_is_label_with_text, name);
   graphene_point_t point;
 
   g_assert_nonnull (label);
@@ -305,8 +200,9 @@ static void
 choose_unit (Fixture    *fixture,
              const char *name)
 {
-  gtk_drop_down_set_selected (_kp_reports_view_get_unit_dropdown (fixture->view),
-                              unit_position (fixture, name));
+  GtkDropDown *dropdown = _kp_reports_view_get_unit_dropdown (fixture->view);
+
+  gtk_drop_down_set_selected (dropdown, ui_test_find_choice (dropdown, name));
   settle (fixture);
 }
 
@@ -725,56 +621,12 @@ test_chart_view_alone (void)
   g_assert_finalize_object (view);
 }
 
-/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder. Two things the widgets
- * need from the system's data folders must stay visible: the compiled GSettings schemas
- * (libadwaita fails an assertion without any schema source) and the MIME database (without it
- * the SVG icons cannot be recognised). Called before g_test_init, while the folders are real. */
-static void
-keep_system_data (void)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    g_ptr_array_add (mime_dirs, g_build_filename (dirs[i], "mime", NULL));
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") != NULL)
-    return;
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *schemas = g_build_filename (dirs[i], "glib-2.0", "schemas", NULL);
-      g_autofree char *compiled = g_build_filename (schemas, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
-          return;
-        }
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  /* In-process widget tests need no accessibility bus. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  keep_system_data ();
-
-  /* What gtk_test_init does, plus isolated XDG folders (gtk_test_init drops its options). */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/reports/chart-view", test_chart_view_alone);
   g_test_add ("/ui/reports/counts", Fixture, GINT_TO_POINTER (TRUE),
