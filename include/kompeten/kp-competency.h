@@ -70,7 +70,9 @@ typedef struct {
 /* The JPM of one person against one position's standard. Attained levels are capped at the
  * required level. @technical_weight is the percent (0–100) the technical competencies weigh
  * for this kind of position; the managerial and socio-cultural ones weigh the rest. A group
- * with no standard gives its weight to the other. Returns FALSE when the standard is empty. */
+ * with no standard gives its weight to the other. A negative @technical_weight (no weight set
+ * for the kind) pools every competency: Σ min(attained, required) / Σ required. Returns FALSE
+ * when the standard is empty. */
 gboolean kp_jpm_compute (const KpGapItem *items, guint n_items, int technical_weight, KpJpm *jpm);
 
 /* The category of a JPM: @thresholds are the lower bounds in percent, highest first (e.g.

@@ -27,7 +27,7 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (KpDatabase, kp_database, KP, DATABASE, GObject)
 
 /* The schema version this program writes. */
-#define KP_SCHEMA_VERSION 1
+#define KP_SCHEMA_VERSION 2
 
 /* Opens @path, creating the file (and its folder) if missing, and migrates it to
  * KP_SCHEMA_VERSION. A file from a newer program is KP_MODEL_ERROR_SCHEMA_TOO_NEW and is left

@@ -134,7 +134,7 @@ kp_jpm_compute (const KpGapItem *items, guint n_items, int technical_weight, KpJ
   gint64 wm, wt;
 
   g_return_val_if_fail (n_items == 0 || items != NULL, FALSE);
-  g_return_val_if_fail (technical_weight >= 0 && technical_weight <= 100, FALSE);
+  g_return_val_if_fail (technical_weight <= 100, FALSE);
   g_return_val_if_fail (jpm != NULL, FALSE);
 
   memset (jpm, 0, sizeof *jpm);
@@ -173,6 +173,12 @@ kp_jpm_compute (const KpGapItem *items, guint n_items, int technical_weight, KpJ
 
   jpm->managerial = m_den > 0 ? (KpRatio) { m_num, m_den } : (KpRatio) { 0, 1 };
   jpm->technical = t_den > 0 ? (KpRatio) { t_num, t_den } : (KpRatio) { 0, 1 };
+
+  if (technical_weight < 0)
+    {
+      jpm->total = (KpRatio) { m_num + t_num, m_den + t_den };
+      return TRUE;
+    }
 
   /* A group without a standard hands its weight to the other. */
   wt = t_den > 0 ? technical_weight : 0;

@@ -43,6 +43,7 @@ static GParamSpec *properties[N_PROPS];
 /* The migrations, in order. A released one is never edited: add a new file. */
 static const char *const migrations[] = {
   "0001-register.sql",
+  "0002-competency.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_SCHEMA_VERSION);
 

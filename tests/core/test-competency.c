@@ -113,6 +113,8 @@ static const JpmCase jpm_cases[] = {
   { "missing", { { M, 2, 0 }, { M, 2, 2 } }, 2, 0, TRUE, "50.0", "50.0", 2, 1, 1, 2 },
   /* Technical weighs 60 % for this kind of position: 0.4 · 100 % + 0.6 · 50 % = 70 %. */
   { "weighted", { { M, 2, 2 }, { S, 2, 2 }, { T, 4, 2 } }, 3, 60, TRUE, "70.0", "100.0", 3, 0, 1, 1 },
+  /* No weight set for the kind: every level counts alike, (2 + 2 + 2) / (2 + 2 + 4) = 75 %. */
+  { "pooled", { { M, 2, 2 }, { S, 2, 2 }, { T, 4, 2 } }, 3, -1, TRUE, "75.0", "100.0", 3, 0, 1, 1 },
   /* No technical standard yet: the managerial group takes all the weight. */
   { "no-technical", { { M, 2, 1 }, { M, 2, 2 } }, 2, 60, TRUE, "75.0", "75.0", 2, 0, 1, 1 },
   /* Only technical. */
