@@ -6,4 +6,5 @@
 #include "kompeten/kp-records.h"
 #include "kompeten/kp-register.h"
 #include "kompeten/kp-audit.h"
+#include "kompeten/kp-competencies.h"
 #include "kompeten/kp-employee-import.h"

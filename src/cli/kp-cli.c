@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "kompeten/kp-audit.h"
+#include "kompeten/kp-competencies.h"
 #include "kompeten/kp-database.h"
 #include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-records.h"
@@ -119,8 +120,11 @@ cmd_import (const char *db_path, int argc, char **argv)
   gboolean all_or_nothing = FALSE;
   g_autoptr(KpDatabase) db = NULL;
   g_autoptr(KpEmployeeImport) import = NULL;
+  g_autoptr(GPtrArray) competency_problems = NULL;
   g_autoptr(GFile) file = NULL;
+  KpImportCounts competency_counts = { 0 };
   const KpImportCounts *counts;
+  GPtrArray *problems;
   GError *error = NULL;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -133,7 +137,8 @@ cmd_import (const char *db_path, int argc, char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (_("employees FILE — import a pegawai.csv register export"));
+  context = g_option_context_new (_("employees|competencies FILE — import a pegawai.csv register "
+                                    "export, or a competency dictionary"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -144,21 +149,36 @@ cmd_import (const char *db_path, int argc, char **argv)
                                   "Importing the same file again changes nothing."));
   if (!parse (context, &argc, &argv, &status))
     return status;
-  if (argc != 3 || g_strcmp0 (argv[1], "employees") != 0)
-    return usage_error (context, _("Name what to import and the file: import employees FILE"));
+  if (argc != 3 ||
+      (g_strcmp0 (argv[1], "employees") != 0 && g_strcmp0 (argv[1], "competencies") != 0))
+    return usage_error (context, _("Name what to import and the file: import employees FILE, "
+                                   "or import competencies FILE"));
 
   db = open_database (db_path, &error);
   if (db == NULL)
     return fail (error);
 
   file = g_file_new_for_commandline_arg (argv[2]);
-  import = kp_employee_import_new (db, file);
-  /* apply checks every row as it goes: no separate analysis pass is needed here. */
-  if (!kp_employee_import_open (import, &error) ||
-      !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
-    return fail (error);
+  if (g_strcmp0 (argv[1], "competencies") == 0)
+    {
+      /* code, name, type, level, description, indicators: the dictionary's own format. */
+      if (!kp_competency_import (db, file, all_or_nothing, &competency_counts,
+                                 &competency_problems, &error))
+        return fail (error);
+      counts = &competency_counts;
+      problems = competency_problems;
+    }
+  else
+    {
+      import = kp_employee_import_new (db, file);
+      /* apply checks every row as it goes: no separate analysis pass is needed here. */
+      if (!kp_employee_import_open (import, &error) ||
+          !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
+        return fail (error);
+      counts = kp_employee_import_get_counts (import);
+      problems = kp_employee_import_get_problems (import);
+    }
 
-  counts = kp_employee_import_get_counts (import);
   print_count (_("read"), counts->read);
   print_count (_("new"), counts->created);
   print_count (_("updated"), counts->updated);
@@ -172,20 +192,20 @@ cmd_import (const char *db_path, int argc, char **argv)
   if (counts->rejected > 0)
     {
       g_printerr (_("Refused rows:\n"));
-      print_problems (kp_employee_import_get_problems (import), FALSE, 20);
+      print_problems (problems, FALSE, 20);
     }
   if (counts->warnings > 0)
     {
       g_printerr (_("Warnings:\n"));
-      print_problems (kp_employee_import_get_problems (import), TRUE, 10);
+      print_problems (problems, TRUE, 10);
     }
 
   if (rejects != NULL &&
-      !kp_import_problems_write_csv (kp_employee_import_get_problems (import), FALSE, rejects,
+      !kp_import_problems_write_csv (problems, FALSE, rejects,
                                      &error))
     return fail (error);
   if (warnings != NULL &&
-      !kp_import_problems_write_csv (kp_employee_import_get_problems (import), TRUE, warnings,
+      !kp_import_problems_write_csv (problems, TRUE, warnings,
                                      &error))
     return fail (error);
 
@@ -371,7 +391,8 @@ cmd_demo (const char *db_path, int argc, char **argv)
 }
 
 static const Command commands[] = {
-  { "import", "employees FILE", N_("Import a pegawai.csv register export"), cmd_import },
+  { "import", "employees|competencies FILE", N_("Import a register export or a competency dictionary"),
+    cmd_import },
   { "export", "employees --csv|--xlsx OUT", N_("Export the register"), cmd_export },
   { "chart", "employees-by-unit --png|--pdf|--svg OUT", N_("Draw the head count per unit"),
     cmd_chart },

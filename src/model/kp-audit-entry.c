@@ -69,6 +69,7 @@ kp_audit_entity_label (const char *entity)
     { "unit", N_("Unit") },
     { "position", N_("Position") },
     { "database", N_("Database") },
+    { "competency", N_("Competency") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -128,12 +129,6 @@ describe_employee (const KpAuditEvent *event, JsonObject *payload)
   if (g_strcmp0 (event->action, "delete") == 0)
     return g_strdup_printf (_("Deleted %s (%s)"), member_string (payload, "nama") ?: "?",
                             event->entity_id ?: "");
-  if (g_strcmp0 (event->action, "import") == 0)
-    /* Translators: a file name, then counts of rows. */
-    return g_strdup_printf (_("Imported %s: %" PRId64 " new, %" PRId64 " updated, %" PRId64
-                              " rejected"),
-                            member_string (payload, "file") ?: "?", member_int (payload, "new"),
-                            member_int (payload, "updated"), member_int (payload, "rejected"));
   if (g_strcmp0 (event->action, "update") == 0 && payload != NULL)
     {
       g_autoptr(GList) members = json_object_get_members (payload);
@@ -200,7 +195,13 @@ kp_audit_event_describe (const KpAuditEvent *event)
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     payload = json_node_get_object (json_parser_get_root (parser));
 
-  if (g_strcmp0 (event->entity, "employee") == 0)
+  if (g_strcmp0 (event->action, "import") == 0)
+    /* Translators: a file name, then counts of rows. */
+    text = g_strdup_printf (_("Imported %s: %" PRId64 " new, %" PRId64 " updated, %" PRId64
+                              " rejected"),
+                            member_string (payload, "file") ?: "?", member_int (payload, "new"),
+                            member_int (payload, "updated"), member_int (payload, "rejected"));
+  else if (g_strcmp0 (event->entity, "employee") == 0)
     text = describe_employee (event, payload);
   else if (g_strcmp0 (event->entity, "unit") == 0 || g_strcmp0 (event->entity, "position") == 0)
     text = describe_org (event, payload);

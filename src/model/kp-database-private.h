@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "kompeten/kp-database.h"
+#include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-records.h"
 #include "kp-db-private.h"
 #include "kp-store-private.h"
@@ -17,7 +18,8 @@ typedef enum {
   KP_RELOAD_UNITS = 1 << 0,
   KP_RELOAD_POSITIONS = 1 << 1,
   KP_RELOAD_EMPLOYEES = 1 << 2,
-  KP_RELOAD_ALL = 0x7,
+  KP_RELOAD_COMPETENCIES = 1 << 3,
+  KP_RELOAD_ALL = 0xf,
 } KpReload;
 
 KpDb *_kp_database_get_db (KpDatabase *self);
@@ -36,6 +38,14 @@ GPtrArray *_kp_org_load_units (KpDatabase *db, GError **error);
 GPtrArray *_kp_org_load_positions (KpDatabase *db, GError **error);
 GPtrArray *_kp_employee_load_all (KpDatabase *db, GError **error);
 KpEmployee *_kp_employee_load_one (KpDatabase *db, gint64 id, GError **error);
+
+GPtrArray *_kp_competency_load_all (KpDatabase *db, GError **error);
+gint64 _kp_competency_id_func (gpointer item);
+
+/* A problem of an import row (the value made valid UTF-8 and cut at 200 characters). */
+KpImportProblem *_kp_import_problem_new (guint64 line, const char *column, const char *value,
+                                         const char *reason, gboolean warning);
+void _kp_import_problem_free (KpImportProblem *problem);
 
 /* Runs @sql inside a transaction (BEGIN/COMMIT) unless one is open: for the model's helpers. */
 gboolean _kp_database_begin (KpDatabase *self, GError **error);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "kompeten/kp-competencies.h"
 #include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-register.h"
 #include "kp-audit-private.h"
@@ -27,6 +28,7 @@ struct _KpDatabase
   KpStore *positions;
   KpStore *employees;
   KpStore *audit_log;
+  KpStore *competencies;
 };
 
 G_DEFINE_FINAL_TYPE (KpDatabase, kp_database, G_TYPE_OBJECT)
@@ -171,6 +173,7 @@ kp_database_finalize (GObject *object)
   g_clear_object (&self->positions);
   g_clear_object (&self->employees);
   g_clear_object (&self->audit_log);
+  g_clear_object (&self->competencies);
   g_clear_pointer (&self->db, _kp_db_close);
   g_free (self->actor);
   G_OBJECT_CLASS (kp_database_parent_class)->finalize (object);
@@ -347,6 +350,8 @@ load (KpDatabase *self, KpReload which, GError **error)
       return _kp_org_load_positions (self, error);
     case KP_RELOAD_EMPLOYEES:
       return _kp_employee_load_all (self, error);
+    case KP_RELOAD_COMPETENCIES:
+      return _kp_competency_load_all (self, error);
     case KP_RELOAD_ALL:
     default:
       g_assert_not_reached ();
@@ -364,6 +369,8 @@ store_slot (KpDatabase *self, KpReload which)
       return &self->positions;
     case KP_RELOAD_EMPLOYEES:
       return &self->employees;
+    case KP_RELOAD_COMPETENCIES:
+      return &self->competencies;
     case KP_RELOAD_ALL:
     default:
       g_assert_not_reached ();
@@ -413,6 +420,13 @@ kp_database_get_employees (KpDatabase *self)
 {
   g_return_val_if_fail (KP_IS_DATABASE (self), NULL);
   return get_store (self, KP_RELOAD_EMPLOYEES, KP_TYPE_EMPLOYEE, _kp_employee_id_func);
+}
+
+GListModel *
+kp_database_get_competencies (KpDatabase *self)
+{
+  g_return_val_if_fail (KP_IS_DATABASE (self), NULL);
+  return get_store (self, KP_RELOAD_COMPETENCIES, KP_TYPE_COMPETENCY, _kp_competency_id_func);
 }
 
 KpDb *
@@ -488,7 +502,8 @@ catch_up_audit_log (KpDatabase *self)
 void
 _kp_database_reload (KpDatabase *self, KpReload what)
 {
-  static const KpReload each[] = { KP_RELOAD_UNITS, KP_RELOAD_POSITIONS, KP_RELOAD_EMPLOYEES };
+  static const KpReload each[] = { KP_RELOAD_UNITS, KP_RELOAD_POSITIONS, KP_RELOAD_EMPLOYEES,
+                                   KP_RELOAD_COMPETENCIES };
 
   for (guint i = 0; i < G_N_ELEMENTS (each); i++)
     {
@@ -593,7 +608,8 @@ kp_database_refresh_finish (KpDatabase *self, GAsyncResult *result, GError **err
       else if (store != NULL)
         _kp_database_reload (self, refresh_order[i]); /* loaded meanwhile */
     }
-  catch_up_audit_log (self);
+  /* The dictionary is small: read here. (This also catches the audit log up.) */
+  _kp_database_reload (self, KP_RELOAD_COMPETENCIES);
   return TRUE;
 }
 

@@ -141,9 +141,9 @@ column_of (KpEmployeeImport *self, KpEmployeeField field)
   return -1;
 }
 
-static void
-add_problem (KpEmployeeImport *self, guint64 line, const char *column, const char *value,
-             const char *reason, gboolean warning)
+KpImportProblem *
+_kp_import_problem_new (guint64 line, const char *column, const char *value, const char *reason,
+                        gboolean warning)
 {
   KpImportProblem *problem = g_new0 (KpImportProblem, 1);
   g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
@@ -160,7 +160,20 @@ add_problem (KpEmployeeImport *self, guint64 line, const char *column, const cha
     problem->value = g_steal_pointer (&valid);
   problem->reason = g_strdup (reason);
   problem->warning = warning;
-  g_ptr_array_add (self->problems, problem);
+  return problem;
+}
+
+void
+_kp_import_problem_free (KpImportProblem *problem)
+{
+  problem_free (problem);
+}
+
+static void
+add_problem (KpEmployeeImport *self, guint64 line, const char *column, const char *value,
+             const char *reason, gboolean warning)
+{
+  g_ptr_array_add (self->problems, _kp_import_problem_new (line, column, value, reason, warning));
 }
 
 static void
