@@ -41,6 +41,20 @@ GPtrArray *kp_competency_get_levels (KpDatabase *db, gint64 competency_id, GErro
 /* The note on where a dictionary's texts come from ("" when none). Free with g_free. */
 char *kp_competency_get_dictionary_note (KpDatabase *db, gint64 competency_id, GError **error);
 
+/* Adds (@competency_id 0; returns the new id) or changes a competency of the dictionary. The
+ * code is unique; name and code must not be empty. One audit event. Returns 0 on error. */
+gint64 kp_competency_save (KpDatabase *db, gint64 competency_id, const char *code,
+                           const char *name, KpCompetencyType type, const char *definition,
+                           GError **error);
+/* Sets one level's description and indicators (one per line; "" clears). One audit event;
+ * none when nothing changes. */
+gboolean kp_competency_set_level (KpDatabase *db, gint64 competency_id, int level,
+                                  const char *description, const char *indicators,
+                                  GError **error);
+/* Deletes a competency; refused (KP_MODEL_ERROR_IN_USE, with counts) while assessment results
+ * refer to it. Its levels and standards go with it. */
+gboolean kp_competency_delete (KpDatabase *db, gint64 competency_id, GError **error);
+
 /* Imports a dictionary CSV with the columns code, name, type, level, description, indicators
  * (indicators separated by " | " or newlines; level empty or 0: the definition). Each code is
  * added or updated, each (code, level) given once (a repeat is refused on its later line). One

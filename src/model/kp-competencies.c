@@ -636,3 +636,235 @@ kp_competency_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
     *problems_out = g_steal_pointer (&problems);
   return TRUE;
 }
+
+/* ---- editing --------------------------------------------------------------------------------- */
+
+static JsonNode *
+competency_payload (const char *code, const char *name, KpCompetencyType type, int level,
+                    const char *what)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  if (name != NULL)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, kp_competency_type_to_string (type));
+    }
+  if (level > 0)
+    {
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_int_value (builder, level);
+    }
+  if (what != NULL)
+    {
+      json_builder_set_member_name (builder, "changed");
+      json_builder_add_string_value (builder, what);
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* The code of @competency_id, or NULL with KP_MODEL_ERROR_NOT_FOUND. */
+static char *
+competency_code (KpDb *kdb, gint64 competency_id, GError **error)
+{
+  KpStmt *stmt = _kp_db_prepare (kdb, "SELECT code FROM competency WHERE id = ?", error);
+  KpStep step;
+  char *code = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _kp_stmt_bind_int64 (stmt, 1, competency_id);
+  step = _kp_stmt_step (stmt, error);
+  if (step == KP_STEP_ROW)
+    code = g_strdup (_kp_stmt_get_text (stmt, 0));
+  else if (step == KP_STEP_DONE)
+    g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
+                 _("There is no competency with number %" PRId64), competency_id);
+  _kp_stmt_reset (stmt);
+  return code;
+}
+
+gint64
+kp_competency_save (KpDatabase *db, gint64 competency_id, const char *code, const char *name,
+                    KpCompetencyType type, const char *definition, GError **error)
+{
+  KpDb *kdb;
+  g_autofree char *clean_code = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *clean_definition = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  KpStmt *stmt;
+  gint64 id = competency_id;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), 0);
+  g_return_val_if_fail (type < KP_COMPETENCY_N_TYPES, 0);
+
+  kdb = _kp_database_get_db (db);
+  clean_code = kp_text_squash (code != NULL ? code : "");
+  clean_name = kp_text_squash (name != NULL ? name : "");
+  clean_definition = g_strstrip (g_strdup (definition != NULL ? definition : ""));
+  if (*clean_code == '\0' || strlen (clean_code) > 32)
+    {
+      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID,
+                   _("The code is empty or longer than 32 characters"));
+      return 0;
+    }
+  if (*clean_name == '\0')
+    {
+      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID, _("The name is empty"));
+      return 0;
+    }
+
+  if (competency_id > 0)
+    stmt = _kp_db_prepare (kdb,
+                           "UPDATE competency SET code = ?1, name = ?2, type = ?3, definition = ?4 "
+                           "WHERE id = ?5",
+                           error);
+  else
+    stmt = _kp_db_prepare (kdb,
+                           "INSERT INTO competency (code, name, type, definition) "
+                           "VALUES (?1, ?2, ?3, ?4)",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  _kp_stmt_bind_text (stmt, 1, clean_code);
+  _kp_stmt_bind_text (stmt, 2, clean_name);
+  _kp_stmt_bind_int64 (stmt, 3, type);
+  _kp_stmt_bind_text (stmt, 4, clean_definition);
+  if (competency_id > 0)
+    _kp_stmt_bind_int64 (stmt, 5, competency_id);
+
+  if (!_kp_db_begin (kdb, error))
+    return 0;
+  if (!_kp_stmt_run (stmt, error))
+    {
+      _kp_db_rollback (kdb);
+      if (error != NULL && g_error_matches (*error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE))
+        {
+          g_clear_error (error);
+          g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE,
+                       _("A competency with the code “%s” already exists"), clean_code);
+        }
+      return 0;
+    }
+  if (competency_id == 0)
+    id = _kp_db_last_insert_id (kdb);
+  payload = competency_payload (clean_code, clean_name, type, 0, NULL);
+  if (!_kp_audit_append (db, competency_id > 0 ? "update" : "create", "competency", clean_code,
+                         payload, error) ||
+      !_kp_db_commit (kdb, error))
+    {
+      _kp_db_rollback (kdb);
+      return 0;
+    }
+  _kp_database_reload (db, KP_RELOAD_COMPETENCIES);
+  return id;
+}
+
+gboolean
+kp_competency_set_level (KpDatabase *db, gint64 competency_id, int level,
+                         const char *description, const char *indicators, GError **error)
+{
+  KpDb *kdb;
+  g_autofree char *code = NULL;
+  g_autofree char *clean_description = NULL;
+  g_autofree char *clean_indicators = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
+
+  if (level < KP_LEVEL_MIN || level > KP_LEVEL_MAX)
+    {
+      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID,
+                   _("The level must be a whole number from 1 to 5 (or empty for the definition)"));
+      return FALSE;
+    }
+  kdb = _kp_database_get_db (db);
+  if ((code = competency_code (kdb, competency_id, error)) == NULL)
+    return FALSE;
+  clean_description = kp_text_squash (description != NULL ? description : "");
+  clean_indicators = normalise_indicators (indicators != NULL ? indicators : "");
+
+  if (!_kp_db_begin (kdb, error))
+    return FALSE;
+  if (!set_level (kdb, competency_id, level, clean_description, clean_indicators, &changed, error))
+    {
+      _kp_db_rollback (kdb);
+      return FALSE;
+    }
+  if (!changed)
+    {
+      _kp_db_rollback (kdb);
+      return TRUE;
+    }
+  payload = competency_payload (code, NULL, 0, level, "level");
+  if (!_kp_audit_append (db, "update", "competency", code, payload, error) ||
+      !_kp_db_commit (kdb, error))
+    {
+      _kp_db_rollback (kdb);
+      return FALSE;
+    }
+  _kp_database_reload (db, KP_RELOAD_COMPETENCIES);
+  return TRUE;
+}
+
+gboolean
+kp_competency_delete (KpDatabase *db, gint64 competency_id, GError **error)
+{
+  KpDb *kdb;
+  g_autofree char *code = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  GError *local_error = NULL;
+  gint64 n_results;
+  KpStmt *stmt;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
+
+  kdb = _kp_database_get_db (db);
+  if ((code = competency_code (kdb, competency_id, error)) == NULL)
+    return FALSE;
+  stmt = _kp_db_prepare (kdb, "SELECT count (*) FROM assessment_result WHERE competency_id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _kp_stmt_bind_int64 (stmt, 1, competency_id);
+  if (_kp_stmt_step (stmt, &local_error) != KP_STEP_ROW)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  n_results = _kp_stmt_get_int64 (stmt, 0);
+  _kp_stmt_reset (stmt);
+  if (n_results > 0)
+    {
+      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_IN_USE,
+                   /* Translators: %s is a competency code, the number counts results. */
+                   _("“%s” cannot be deleted: %" PRId64 " assessment result(s) refer to it."),
+                   code, n_results);
+      return FALSE;
+    }
+
+  stmt = _kp_db_prepare (kdb, "DELETE FROM competency WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _kp_stmt_bind_int64 (stmt, 1, competency_id);
+  payload = competency_payload (code, NULL, 0, 0, NULL);
+  if (!_kp_db_begin (kdb, error))
+    return FALSE;
+  if (!_kp_stmt_run (stmt, error) ||
+      !_kp_audit_append (db, "delete", "competency", code, payload, error) ||
+      !_kp_db_commit (kdb, error))
+    {
+      _kp_db_rollback (kdb);
+      return FALSE;
+    }
+  _kp_database_reload (db, KP_RELOAD_COMPETENCIES);
+  return TRUE;
+}

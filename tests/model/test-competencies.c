@@ -163,6 +163,55 @@ test_all_or_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (checkpoint_after, ==, checkpoint);
 }
 
+/* The dictionary edited by hand: add a technical competency, fill a level, rename, delete. */
+static void
+test_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) levels = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id;
+
+  id = kp_competency_save (f->db, 0, " T.SDM.01 ", "Analisis  Jabatan", KP_COMPETENCY_TECHNICAL,
+                           "Kemampuan menganalisis jabatan", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (kp_competency_get_name (find (f->db, "T.SDM.01")), ==, "Analisis Jabatan");
+
+  g_assert_true (kp_competency_set_level (f->db, id, 2, "Menyusun uraian jabatan",
+                                          "Mengumpulkan data | Menyusun peta jabatan", &error));
+  g_assert_no_error (error);
+  levels = kp_competency_get_levels (f->db, id, &error);
+  g_assert_cmpstr (((KpCompetencyLevel *) g_ptr_array_index (levels, 1))->indicators, ==,
+                   "Mengumpulkan data\nMenyusun peta jabatan");
+  g_assert_cmpuint (kp_competency_get_n_levels (find (f->db, "T.SDM.01")), ==, 1);
+
+  /* The same text again: no event. */
+  before = kp_audit_checkpoint (f->db, NULL);
+  g_assert_true (kp_competency_set_level (f->db, id, 2, "Menyusun uraian jabatan",
+                                          "Mengumpulkan data\nMenyusun peta jabatan", &error));
+  after = kp_audit_checkpoint (f->db, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Refusals. */
+  g_assert_false (kp_competency_set_level (f->db, id, 6, "x", "", &error));
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (kp_competency_save (f->db, 0, "M.01", "Lain", KP_COMPETENCY_MANAGERIAL, "",
+                                       &error), ==, 0);
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (kp_competency_save (f->db, 0, "T.X", "  ", KP_COMPETENCY_TECHNICAL, "",
+                                       &error), ==, 0);
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (kp_competency_delete (f->db, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (find (f->db, "T.SDM.01"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -172,5 +221,6 @@ main (int argc, char *argv[])
   ADD ("/competencies/seeded", test_seeded);
   ADD ("/competencies/import", test_import);
   ADD ("/competencies/all-or-nothing", test_all_or_nothing);
+  ADD ("/competencies/edit", test_edit);
   return g_test_run ();
 }
