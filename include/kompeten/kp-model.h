@@ -7,4 +7,5 @@
 #include "kompeten/kp-register.h"
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
+#include "kompeten/kp-standards.h"
 #include "kompeten/kp-employee-import.h"

@@ -15,6 +15,7 @@
 
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
+#include "kompeten/kp-standards.h"
 #include "kompeten/kp-database.h"
 #include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-records.h"
@@ -137,8 +138,9 @@ cmd_import (const char *db_path, int argc, char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (_("employees|competencies FILE — import a pegawai.csv register "
-                                    "export, or a competency dictionary"));
+  context = g_option_context_new (_("employees|competencies|standards FILE — import a pegawai.csv "
+                                    "register export, a competency dictionary, or job "
+                                    "competency standards"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -150,9 +152,10 @@ cmd_import (const char *db_path, int argc, char **argv)
   if (!parse (context, &argc, &argv, &status))
     return status;
   if (argc != 3 ||
-      (g_strcmp0 (argv[1], "employees") != 0 && g_strcmp0 (argv[1], "competencies") != 0))
+      (g_strcmp0 (argv[1], "employees") != 0 && g_strcmp0 (argv[1], "competencies") != 0 &&
+       g_strcmp0 (argv[1], "standards") != 0))
     return usage_error (context, _("Name what to import and the file: import employees FILE, "
-                                   "or import competencies FILE"));
+                                   "import competencies FILE, or import standards FILE"));
 
   db = open_database (db_path, &error);
   if (db == NULL)
@@ -164,6 +167,15 @@ cmd_import (const char *db_path, int argc, char **argv)
       /* code, name, type, level, description, indicators: the dictionary's own format. */
       if (!kp_competency_import (db, file, all_or_nothing, &competency_counts,
                                  &competency_problems, &error))
+        return fail (error);
+      counts = &competency_counts;
+      problems = competency_problems;
+    }
+  else if (g_strcmp0 (argv[1], "standards") == 0)
+    {
+      /* unit_kerja, jabatan, kode_kompetensi, level: what export standards writes. */
+      if (!kp_standards_import (db, file, all_or_nothing, &competency_counts,
+                                &competency_problems, &error))
         return fail (error);
       counts = &competency_counts;
       problems = competency_problems;
@@ -237,19 +249,31 @@ cmd_export (const char *db_path, int argc, char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (_("employees — export the employee register"));
+  context = g_option_context_new (_("employees|standards — export the employee register or the "
+                                    "positions' own competency standards"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &status))
     return status;
-  if (argc != 2 || g_strcmp0 (argv[1], "employees") != 0)
-    return usage_error (context, _("Name what to export: export employees --csv OUT.csv"));
+  if (argc != 2 ||
+      (g_strcmp0 (argv[1], "employees") != 0 && g_strcmp0 (argv[1], "standards") != 0))
+    return usage_error (context, _("Name what to export: export employees --csv OUT.csv, or "
+                                   "export standards --csv OUT.csv"));
   if (csv == NULL && xlsx == NULL)
     return usage_error (context, _("Give --csv OUT.csv, --xlsx OUT.xlsx, or both"));
 
   db = open_database (db_path, &error);
   if (db == NULL)
     return fail (error);
+  if (g_strcmp0 (argv[1], "standards") == 0)
+    {
+      /* The XLSX of the standards belongs to the report layer (kp_standards_foreach). */
+      if (xlsx != NULL)
+        return usage_error (context, _("The standards export as CSV only: --csv OUT.csv"));
+      if (!kp_standards_export_csv (db, csv, &error))
+        return fail (error);
+      return EXIT_OK;
+    }
   if (csv != NULL && !kp_employee_export_csv (db, csv, &error))
     return fail (error);
   if (xlsx != NULL && !kp_report_export_employees_xlsx (db, xlsx, &error))
@@ -391,9 +415,11 @@ cmd_demo (const char *db_path, int argc, char **argv)
 }
 
 static const Command commands[] = {
-  { "import", "employees|competencies FILE", N_("Import a register export or a competency dictionary"),
+  { "import", "employees|competencies|standards FILE",
+    N_("Import a register export, a competency dictionary or job competency standards"),
     cmd_import },
-  { "export", "employees --csv|--xlsx OUT", N_("Export the register"), cmd_export },
+  { "export", "employees|standards --csv|--xlsx OUT",
+    N_("Export the register or the competency standards"), cmd_export },
   { "chart", "employees-by-unit --png|--pdf|--svg OUT", N_("Draw the head count per unit"),
     cmd_chart },
   { "audit", "verify", N_("Verify the audit log's hash chain"), cmd_audit },

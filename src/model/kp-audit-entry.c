@@ -53,6 +53,7 @@ kp_audit_action_label (const char *action)
     { "move", N_("Move") },
     { "import", N_("Import") },
     { "migrate", N_("Prepare") },
+    { "apply", N_("Apply") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -70,6 +71,8 @@ kp_audit_entity_label (const char *entity)
     { "position", N_("Position") },
     { "database", N_("Database") },
     { "competency", N_("Competency") },
+    { "standard", N_("Competency standard") },
+    { "kind-standard", N_("Default standard") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -182,6 +185,43 @@ describe_org (const KpAuditEvent *event, JsonObject *payload)
   return NULL;
 }
 
+/* A level in a standard's payload: "3", or "none" for null. */
+static char *
+standard_level (JsonObject *payload, const char *member)
+{
+  JsonNode *node = payload != NULL ? json_object_get_member (payload, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return g_strdup (_("none"));
+  return g_strdup_printf ("%" PRId64, json_node_get_int (node));
+}
+
+static char *
+describe_standard (const KpAuditEvent *event, JsonObject *payload)
+{
+  g_autofree char *old_level = standard_level (payload, "old");
+  g_autofree char *new_level = standard_level (payload, "new");
+
+  if (g_strcmp0 (event->action, "apply") == 0)
+    /* Translators: a position kind, then counts of positions and of levels. */
+    return g_strdup_printf (_("Applied the default standard of %s to %" PRId64 " positions "
+                              "(%" PRId64 " levels changed)"),
+                            member_string (payload, "kind") ?: "?",
+                            member_int (payload, "positions"), member_int (payload, "levels"));
+  if (g_strcmp0 (event->action, "update") != 0)
+    return NULL;
+  if (g_strcmp0 (event->entity, "kind-standard") == 0)
+    /* Translators: a competency code, a position kind, the old and new levels. */
+    return g_strdup_printf (_("Changed the default level of %s for %s from %s to %s"),
+                            member_string (payload, "competency") ?: "?",
+                            member_string (payload, "kind") ?: "?", old_level, new_level);
+  /* Translators: a competency code, a position, a unit, the old and new levels. */
+  return g_strdup_printf (_("Changed the level of %s for “%s” in “%s” from %s to %s"),
+                          member_string (payload, "competency") ?: "?",
+                          member_string (payload, "position") ?: "?",
+                          member_string (payload, "unit") ?: "?", old_level, new_level);
+}
+
 char *
 kp_audit_event_describe (const KpAuditEvent *event)
 {
@@ -205,6 +245,9 @@ kp_audit_event_describe (const KpAuditEvent *event)
     text = describe_employee (event, payload);
   else if (g_strcmp0 (event->entity, "unit") == 0 || g_strcmp0 (event->entity, "position") == 0)
     text = describe_org (event, payload);
+  else if (g_strcmp0 (event->entity, "standard") == 0 ||
+           g_strcmp0 (event->entity, "kind-standard") == 0)
+    text = describe_standard (event, payload);
   else if (g_strcmp0 (event->action, "migrate") == 0)
     /* Translators: the number is the database's schema version. */
     text = g_strdup_printf (_("Prepared the database (version %" PRId64 ")"),
