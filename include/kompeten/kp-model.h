@@ -8,4 +8,5 @@
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
 #include "kompeten/kp-standards.h"
+#include "kompeten/kp-assessments.h"
 #include "kompeten/kp-employee-import.h"

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kompeten/kp-assessments.h"
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
 #include "kompeten/kp-standards.h"
@@ -112,6 +113,23 @@ print_problems (GPtrArray *problems, gboolean warnings, guint limit)
     g_printerr (_("  … and %u more\n"), total - shown);
 }
 
+/* The imports that share one shape: a CSV file, one transaction, counts and refused rows.
+ * competencies: code, name, type, level, description, indicators (the dictionary's format);
+ * standards: unit_kerja, jabatan, kode_kompetensi, level (what export standards writes);
+ * assessments: nip, kode_kompetensi, level, penilai, tanggal, metode, catatan (penilaian.csv). */
+typedef gboolean (*TableImportFunc) (KpDatabase *db, GFile *file, gboolean all_or_nothing,
+                                     KpImportCounts *counts, GPtrArray **problems,
+                                     GError **error);
+
+static const struct {
+  const char *what;
+  TableImportFunc func;
+} table_imports[] = {
+  { "competencies", kp_competency_import },
+  { "standards", kp_standards_import },
+  { "assessments", kp_assessments_import },
+};
+
 static int
 cmd_import (const char *db_path, int argc, char **argv)
 {
@@ -126,6 +144,7 @@ cmd_import (const char *db_path, int argc, char **argv)
   KpImportCounts competency_counts = { 0 };
   const KpImportCounts *counts;
   GPtrArray *problems;
+  TableImportFunc table_import = NULL;
   GError *error = NULL;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -138,9 +157,9 @@ cmd_import (const char *db_path, int argc, char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (_("employees|competencies|standards FILE — import a pegawai.csv "
-                                    "register export, a competency dictionary, or job "
-                                    "competency standards"));
+  context = g_option_context_new (_("employees|competencies|standards|assessments FILE — import "
+                                    "a pegawai.csv register export, a competency dictionary, job "
+                                    "competency standards, or assessment results"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -151,31 +170,23 @@ cmd_import (const char *db_path, int argc, char **argv)
                                   "Importing the same file again changes nothing."));
   if (!parse (context, &argc, &argv, &status))
     return status;
-  if (argc != 3 ||
-      (g_strcmp0 (argv[1], "employees") != 0 && g_strcmp0 (argv[1], "competencies") != 0 &&
-       g_strcmp0 (argv[1], "standards") != 0))
+  for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (table_imports); i++)
+    if (g_strcmp0 (argv[1], table_imports[i].what) == 0)
+      table_import = table_imports[i].func;
+  if (argc != 3 || (table_import == NULL && g_strcmp0 (argv[1], "employees") != 0))
     return usage_error (context, _("Name what to import and the file: import employees FILE, "
-                                   "import competencies FILE, or import standards FILE"));
+                                   "import competencies FILE, import standards FILE, or import "
+                                   "assessments FILE"));
 
   db = open_database (db_path, &error);
   if (db == NULL)
     return fail (error);
 
   file = g_file_new_for_commandline_arg (argv[2]);
-  if (g_strcmp0 (argv[1], "competencies") == 0)
+  if (table_import != NULL)
     {
-      /* code, name, type, level, description, indicators: the dictionary's own format. */
-      if (!kp_competency_import (db, file, all_or_nothing, &competency_counts,
-                                 &competency_problems, &error))
-        return fail (error);
-      counts = &competency_counts;
-      problems = competency_problems;
-    }
-  else if (g_strcmp0 (argv[1], "standards") == 0)
-    {
-      /* unit_kerja, jabatan, kode_kompetensi, level: what export standards writes. */
-      if (!kp_standards_import (db, file, all_or_nothing, &competency_counts,
-                                &competency_problems, &error))
+      if (!table_import (db, file, all_or_nothing, &competency_counts, &competency_problems,
+                         &error))
         return fail (error);
       counts = &competency_counts;
       problems = competency_problems;
@@ -415,8 +426,9 @@ cmd_demo (const char *db_path, int argc, char **argv)
 }
 
 static const Command commands[] = {
-  { "import", "employees|competencies|standards FILE",
-    N_("Import a register export, a competency dictionary or job competency standards"),
+  { "import", "employees|competencies|standards|assessments FILE",
+    N_("Import a register export, a competency dictionary, job competency standards or "
+       "assessment results"),
     cmd_import },
   { "export", "employees|standards --csv|--xlsx OUT",
     N_("Export the register or the competency standards"), cmd_export },

@@ -71,6 +71,9 @@ kp_audit_entity_label (const char *entity)
     { "position", N_("Position") },
     { "database", N_("Database") },
     { "competency", N_("Competency") },
+    { "assessment", N_("Assessment") },
+    { "assessment-result", N_("Assessment result") },
+    { "assessment-consensus", N_("Consensus level") },
     { "standard", N_("Competency standard") },
     { "kind-standard", N_("Default standard") },
   };

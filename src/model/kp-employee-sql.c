@@ -446,7 +446,8 @@ kp_register_save_employee (KpDatabase *db, KpEmployee *employee, GError **error)
       return 0;
     }
 
-  payload = json_node_init_object (json_node_alloc (), json_object_new ());
+  payload = json_node_alloc ();
+  json_node_take_object (json_node_init (payload, JSON_NODE_OBJECT), json_object_new ());
   changes = json_node_get_object (payload);
   add_change (changes, "nip", old ? kp_employee_get_nip (old) : NULL, values.nip);
   add_change (changes, "nama", old ? kp_employee_get_name (old) : NULL, values.name);
@@ -589,7 +590,8 @@ kp_register_delete_employee (KpDatabase *db, gint64 employee_id, GError **error)
   /* The event keeps the whole record, so the deletion can be undone and audited. */
   position = position_label (db, kp_employee_get_position_id (old));
   supervisor = supervisor_label (db, kp_employee_get_supervisor_id (old));
-  payload = json_node_init_object (json_node_alloc (), json_object_new ());
+  payload = json_node_alloc ();
+  json_node_take_object (json_node_init (payload, JSON_NODE_OBJECT), json_object_new ());
   record = json_node_get_object (payload);
   json_object_set_string_member (record, "nip", kp_employee_get_nip (old));
   json_object_set_string_member (record, "nama", kp_employee_get_name (old));
