@@ -9,4 +9,5 @@
 #include "kompeten/kp-competencies.h"
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-assessments.h"
+#include "kompeten/kp-gaps.h"
 #include "kompeten/kp-employee-import.h"
