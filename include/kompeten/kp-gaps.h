@@ -21,6 +21,8 @@ typedef struct {
   const KpGapItem *items;         /* one per competency: type, required (0: none), attained */
   KpJpm jpm;
   gboolean has_standard;          /* FALSE: the position has no standard: no JPM */
+  gboolean assessed;              /* some counted level exists: without one, the JPM (0) says
+                                   * nothing and reports show "not assessed" */
   gboolean weighted;              /* a technical weight is set for the kind */
   guint category;                 /* index into kp_gaps_get_categories (); valid with a JPM */
 } KpEmployeeGaps;

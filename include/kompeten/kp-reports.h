@@ -14,4 +14,11 @@ KpBarChart *kp_report_employees_by_unit (KpDatabase *db, gint64 unit_id, GError 
  * "Per Unit" (head count per unit, with a native bar chart). */
 gboolean kp_report_export_employees_xlsx (KpDatabase *db, const char *path, GError **error);
 
+/* The gap report: sheet "Gaps" (per employee: each competency's attained level minus the
+ * standard, coloured red below it and green above, the JPM and its category), sheet "JPM per
+ * Unit" (how many employees of each unit fall in each category). @unit_id > 0 restricts to that
+ * unit and its sub-units. @n_employees (may be NULL) receives the number of rows. */
+gboolean kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char *path,
+                                     guint *n_employees, GError **error);
+
 G_END_DECLS

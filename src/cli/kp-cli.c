@@ -19,6 +19,7 @@
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-database.h"
 #include "kompeten/kp-employee-import.h"
+#include "kompeten/kp-gaps.h"
 #include "kompeten/kp-records.h"
 #include "kompeten/kp-reports.h"
 
@@ -292,6 +293,23 @@ cmd_export (const char *db_path, int argc, char **argv)
   return EXIT_OK;
 }
 
+/* The id of the unit named @name, or 0 after saying there is none. */
+static gint64
+find_unit (KpDatabase *db, const char *name)
+{
+  GListModel *units = kp_database_get_units (db);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(KpUnit) u = g_list_model_get_item (units, i);
+
+      if (g_strcmp0 (kp_unit_get_name (u), name) == 0)
+        return kp_unit_get_id (u);
+    }
+  g_printerr (_("kompeten-cli: there is no unit named “%s”\n"), name);
+  return 0;
+}
+
 static int
 cmd_chart (const char *db_path, int argc, char **argv)
 {
@@ -338,23 +356,8 @@ cmd_chart (const char *db_path, int argc, char **argv)
   db = open_database (db_path, &error);
   if (db == NULL)
     return fail (error);
-  if (unit != NULL)
-    {
-      GListModel *units = kp_database_get_units (db);
-
-      for (guint i = 0; i < g_list_model_get_n_items (units) && unit_id == 0; i++)
-        {
-          g_autoptr(KpUnit) u = g_list_model_get_item (units, i);
-
-          if (g_strcmp0 (kp_unit_get_name (u), unit) == 0)
-            unit_id = kp_unit_get_id (u);
-        }
-      if (unit_id == 0)
-        {
-          g_printerr (_("kompeten-cli: there is no unit named “%s”\n"), unit);
-          return EXIT_FAILED;
-        }
-    }
+  if (unit != NULL && (unit_id = find_unit (db, unit)) == 0)
+    return EXIT_FAILED;
 
   chart = kp_report_employees_by_unit (db, unit_id, &error);
   if (chart == NULL)
@@ -365,6 +368,98 @@ cmd_chart (const char *db_path, int argc, char **argv)
                                   kp_bar_chart_get_natural_height (chart, width),
                                   outputs[i].path, &error))
       return fail (error);
+  return EXIT_OK;
+}
+
+typedef struct {
+  guint *counts;    /* per category, then without a standard, then not assessed */
+  guint n_categories;
+  guint total;
+} Summary;
+
+static gboolean
+count_category (const KpEmployeeGaps *gaps, gpointer user_data, GError **error)
+{
+  Summary *summary = user_data;
+
+  if (!gaps->has_standard)
+    summary->counts[summary->n_categories]++;
+  else if (!gaps->assessed)
+    summary->counts[summary->n_categories + 1]++;
+  else
+    summary->counts[gaps->category]++;
+  summary->total++;
+  return TRUE;
+}
+
+/* How many employees fall in each JPM category: the gap analysis without a file. */
+static gboolean
+print_gap_summary (KpDatabase *db, gint64 unit_id, GError **error)
+{
+  g_autoptr(KpGaps) gaps = kp_gaps_new (db, error);
+  g_autofree guint *counts = NULL;
+  Summary summary = { 0 };
+
+  if (gaps == NULL)
+    return FALSE;
+  summary.n_categories = kp_gaps_get_n_categories (gaps);
+  summary.counts = counts = g_new0 (guint, summary.n_categories + 2);
+  if (!kp_gaps_foreach (gaps, unit_id, count_category, &summary, error))
+    return FALSE;
+  for (guint c = 0; c < summary.n_categories; c++)
+    /* Translators: a JPM category, its lower bound in percent, and a number of employees. */
+    g_print (_("%-28s (≥ %3d %%) %'8u\n"), kp_gaps_get_category_name (gaps, c),
+             kp_gaps_get_category_min (gaps, c), counts[c]);
+  g_print (_("%-38s %'8u\n"), _("Not assessed yet"), counts[summary.n_categories + 1]);
+  g_print (_("%-38s %'8u\n"), _("No standard for the position"), counts[summary.n_categories]);
+  g_print (_("%-38s %'8u\n"), _("Employees"), summary.total);
+  return TRUE;
+}
+
+static int
+cmd_report (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *unit = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  GError *error = NULL;
+  gint64 unit_id = 0;
+  guint n = 0;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx,
+      N_("Write the report as an Excel workbook (without it: a summary by JPM category)"),
+      N_("OUT.xlsx") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+      N_("Only this unit and its sub-units (its exact name)"), N_("NAME") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("gaps — each employee's competency gaps and JPM"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("For every employee, the latest counted level of each "
+                                  "competency minus the standard of the position held, the job-"
+                                  "person match (JPM) and its category; and per unit, how many "
+                                  "employees fall in each category."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || g_strcmp0 (argv[1], "gaps") != 0)
+    return usage_error (context, _("Name the report: report gaps [--xlsx OUT.xlsx]"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (unit != NULL && (unit_id = find_unit (db, unit)) == 0)
+    return EXIT_FAILED;
+  if (xlsx == NULL)
+    return print_gap_summary (db, unit_id, &error) ? EXIT_OK : fail (error);
+  if (!kp_report_export_gaps_xlsx (db, unit_id, xlsx, &n, &error))
+    return fail (error);
+  /* Translators: the number of employees in the report, then the file. */
+  g_print (_("%'u employees in %s\n"), n, xlsx);
   return EXIT_OK;
 }
 
@@ -434,6 +529,8 @@ static const Command commands[] = {
     N_("Export the register or the competency standards"), cmd_export },
   { "chart", "employees-by-unit --png|--pdf|--svg OUT", N_("Draw the head count per unit"),
     cmd_chart },
+  { "report", "gaps [--xlsx OUT] [--unit NAME]", N_("The competency gap report"),
+    cmd_report },
   { "audit", "verify", N_("Verify the audit log's hash chain"), cmd_audit },
   { "demo", "", N_("Fill an empty database with the demo register"), cmd_demo },
 };

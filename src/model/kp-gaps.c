@@ -304,6 +304,7 @@ judge (KpGaps *gaps, KpEmployeeGaps *out, KpGapItem *items, gint64 employee_id,
 
   out->employee_id = employee_id;
   out->kind = kind;
+  out->assessed = latest != NULL;
   out->n_competencies = n;
   out->items = items;
   out->weighted = kind >= 0 && kind < KP_POSITION_KIND_COUNT && gaps->weights[kind] >= 0;

@@ -750,6 +750,72 @@ test_indonesian (Fixture *f, gconstpointer data)
   cli_locale = "C.UTF-8";
 }
 
+/* Competencies from the command line: the seeded dictionary, assessment results, the gap
+ * report (a summary, and a workbook read back with openpyxl). */
+static const char gaps_check[] =
+  "import sys, openpyxl\n"
+  "wb = openpyxl.load_workbook(sys.argv[1])\n"
+  "assert wb.sheetnames == ['Gaps', 'JPM per Unit'], wb.sheetnames\n"
+  "ws = wb.worksheets[0]\n"
+  "head = [c.value for c in ws[1]]\n"
+  "assert head[0] == 'nip' and head[5] == 'M.01' and head[13] == 'SK.01', head\n"
+  "rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}\n"
+  "siti = rows['196810301993082121']\n"
+  "assert siti[5].value == 0 and siti[6].value == -1, [c.value for c in siti]\n"
+  "assert abs(siti[14].value - 96.3) < 0.01 and siti[15].value == 'Memenuhi Syarat', siti[14].value\n"
+  "assert len(ws.conditional_formatting) >= 1\n"
+  "print('ok')\n";
+
+static void
+test_gaps (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *results = tmp_path (f, "penilaian.csv");
+  g_autofree char *xlsx = tmp_path (f, "gaps.xlsx");
+  g_autoptr(GString) csv = g_string_new ("nip,kode_kompetensi,level,penilai,tanggal,metode,catatan\n");
+  static const char *const codes[] = { "M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07",
+                                       "M.08", "SK.01" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  /* Siti (Administrator, standard 3): 3 everywhere but 2 on M.02: 26/27 = 96.3 %. */
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_string_append_printf (csv, "196810301993082121,%s,%d,Asesor A,2026-05-04,uji kompetensi,\n",
+                            codes[i], i == 1 ? 2 : 3);
+  g_assert_true (g_file_set_contents (results, csv->str, csv->len, &error));
+  g_assert_cmpint (run_cli (f, "import", "assessments", results, NULL), ==, 0);
+  assert_counts (f->out, 9, 9, 0, 0, 0, 0);
+
+  g_assert_cmpint (run_cli (f, "report", "gaps", NULL), ==, 0);
+  assert_mentions (f->out, "Memenuhi Syarat");
+  g_assert_nonnull (strstr (f->out, "Not assessed yet"));
+  {
+    g_auto(GStrv) lines = g_strsplit (f->out, "\n", -1);
+
+    /* Siti meets; the JPT and the two Ahli are not assessed; Terampil has no standard. */
+    g_assert_true (g_str_has_prefix (lines[0], "Memenuhi Syarat"));
+    g_assert_true (g_str_has_suffix (lines[0], " 1"));
+    g_assert_true (g_str_has_suffix (lines[3], " 3"));
+    g_assert_true (g_str_has_suffix (lines[4], " 1"));
+  }
+
+  g_assert_cmpint (run_cli (f, "report", "gaps", "--xlsx", xlsx, NULL), ==, 0);
+  assert_mentions (f->out, "5 employees");
+  if (!have_openpyxl ())
+    {
+      g_test_message ("openpyxl is not installed: the workbook's content is not checked");
+      return;
+    }
+  {
+    const char *argv[] = { PYTHON, "-c", gaps_check, xlsx, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    if (spawn (f->dir, argv, &out, &err) != 0)
+      g_error ("openpyxl check failed:\n%s%s", out, err);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -776,6 +842,7 @@ main (int argc, char **argv)
   ADD ("/cli/audit-verify-deleted", test_audit_verify_deleted);
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/indonesian", test_indonesian);
+  ADD ("/cli/gaps", test_gaps);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-gap-report.c: the gap report as a workbook, for training coordinators. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "kompeten/kp-core.h"
+#include "kompeten/kp-gaps.h"
+#include "kompeten/kp-reports.h"
+#include "kompeten/kp-xlsx.h"
+
+typedef struct {
+  KpXlsx *xlsx;
+  lxw_worksheet *sheet;
+  KpGaps *gaps;
+  guint row;
+  GHashTable *per_unit; /* unit name → guint[n_categories + 2]: then no standard, not assessed */
+  GPtrArray *units;     /* unit names in first-seen order */
+} GapSheet;
+
+enum { FIRST_GAP_COLUMN = 5 };
+
+static gboolean
+write_gap_row (const KpEmployeeGaps *g, gpointer user_data, GError **error)
+{
+  GapSheet *out = user_data;
+  guint n = g->n_competencies;
+  guint n_categories = kp_gaps_get_n_categories (out->gaps);
+  guint *counts;
+
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 0, g->nip);
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 1, g->name);
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 2, g->unit);
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 3, g->position);
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 4,
+                 g->kind >= 0 ? kp_position_kind_to_string (g->kind) : "");
+  for (guint i = 0; i < n; i++)
+    if (g->items[i].required > 0)
+      kp_xlsx_write_int (out->xlsx, out->sheet, out->row, FIRST_GAP_COLUMN + i,
+                         kp_gap (g->items[i].attained, g->items[i].required));
+  if (g->has_standard && !g->assessed)
+    kp_xlsx_write (out->xlsx, out->sheet, out->row, FIRST_GAP_COLUMN + n + 1, _("Not assessed yet"));
+  else if (g->has_standard)
+    {
+      char percent[16];
+
+      kp_ratio_format_percent (g->jpm.total, percent);
+      kp_xlsx_write (out->xlsx, out->sheet, out->row, FIRST_GAP_COLUMN + n, percent);
+      kp_xlsx_write (out->xlsx, out->sheet, out->row, FIRST_GAP_COLUMN + n + 1,
+                     kp_gaps_get_category_name (out->gaps, g->category));
+    }
+  out->row++;
+
+  counts = g_hash_table_lookup (out->per_unit, g->unit);
+  if (counts == NULL)
+    {
+      char *unit = g_strdup (g->unit);
+
+      counts = g_new0 (guint, n_categories + 2);
+      g_hash_table_insert (out->per_unit, unit, counts);
+      g_ptr_array_add (out->units, unit);
+    }
+  if (!g->has_standard)
+    counts[n_categories]++;
+  else if (!g->assessed)
+    counts[n_categories + 1]++;
+  else
+    counts[g->category]++;
+  return TRUE;
+}
+
+gboolean
+kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char *path,
+                            guint *n_employees, GError **error)
+{
+  g_autoptr(KpGaps) gaps = NULL;
+  g_autoptr(GArray) columns = NULL;
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) unit_columns = NULL;
+  GapSheet out = { 0 };
+  lxw_worksheet *units_sheet;
+  lxw_format *below, *above;
+  lxw_conditional_format rule = { 0 };
+  guint n, n_categories;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  gaps = kp_gaps_new (db, error);
+  if (gaps == NULL)
+    return FALSE;
+  n = kp_gaps_get_n_competencies (gaps);
+  n_categories = kp_gaps_get_n_categories (gaps);
+
+  columns = g_array_new (FALSE, TRUE, sizeof (KpXlsxColumn));
+#define COLUMN(text, kind, width)                                           \
+  G_STMT_START {                                                            \
+    KpXlsxColumn column = { text, kind, width };                            \
+    g_array_append_val (columns, column);                                   \
+  } G_STMT_END
+  COLUMN ("nip", KP_XLSX_TEXT, 21);
+  COLUMN (_("Name"), KP_XLSX_TEXT, 32);
+  COLUMN (_("Unit"), KP_XLSX_TEXT, 36);
+  COLUMN (_("Position"), KP_XLSX_TEXT, 36);
+  COLUMN (_("Position kind"), KP_XLSX_TEXT, 22);
+  for (guint i = 0; i < n; i++)
+    COLUMN (kp_gaps_get_code (gaps, i), KP_XLSX_INTEGER, 7);
+  COLUMN (_("JPM (%)"), KP_XLSX_NUMBER, 9);
+  COLUMN (_("JPM category"), KP_XLSX_TEXT, 24);
+
+  /* Constant memory: 100,000 rows stream to disk. */
+  out.xlsx = kp_xlsx_new (path, TRUE, error);
+  if (out.xlsx == NULL)
+    return FALSE;
+  out.gaps = gaps;
+  out.per_unit = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  out.units = g_ptr_array_new_with_free_func (g_free);
+  out.sheet = kp_xlsx_add_table (out.xlsx, _("Gaps"), (KpXlsxColumn *) columns->data,
+                                 columns->len);
+  if (!kp_gaps_foreach (gaps, unit_id, write_gap_row, &out, error))
+    {
+      kp_xlsx_abandon (out.xlsx);
+      g_hash_table_destroy (out.per_unit);
+      g_ptr_array_unref (out.units);
+      return FALSE;
+    }
+  kp_xlsx_end_table (out.xlsx, out.sheet, out.row);
+
+  /* Below the standard in red, above it in green: a coordinator sees the gaps at a glance. */
+  below = workbook_add_format (kp_xlsx_get_workbook (out.xlsx));
+  format_set_bg_color (below, 0xF8D7DA);
+  format_set_font_color (below, 0x9C0006);
+  above = workbook_add_format (kp_xlsx_get_workbook (out.xlsx));
+  format_set_bg_color (above, 0xD4EDDA);
+  format_set_font_color (above, 0x155724);
+  if (out.row > 0 && n > 0)
+    {
+      rule.type = LXW_CONDITIONAL_TYPE_CELL;
+      rule.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN;
+      rule.value = 0;
+      rule.format = below;
+      worksheet_conditional_format_range (out.sheet, 1, FIRST_GAP_COLUMN, out.row,
+                                          FIRST_GAP_COLUMN + n - 1, &rule);
+      rule.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
+      rule.format = above;
+      worksheet_conditional_format_range (out.sheet, 1, FIRST_GAP_COLUMN, out.row,
+                                          FIRST_GAP_COLUMN + n - 1, &rule);
+    }
+
+  unit_columns = g_array_new (FALSE, TRUE, sizeof (KpXlsxColumn));
+  {
+    KpXlsxColumn first = { _("Unit"), KP_XLSX_TEXT, 44 };
+
+    g_array_append_val (unit_columns, first);
+  }
+  for (guint c = 0; c < n_categories; c++)
+    {
+      KpXlsxColumn column = { kp_gaps_get_category_name (gaps, c), KP_XLSX_INTEGER, 16 };
+
+      g_array_append_val (unit_columns, column);
+    }
+  {
+    KpXlsxColumn none = { _("No standard"), KP_XLSX_INTEGER, 14 };
+    KpXlsxColumn unassessed = { _("Not assessed yet"), KP_XLSX_INTEGER, 16 };
+
+    g_array_append_val (unit_columns, none);
+    g_array_append_val (unit_columns, unassessed);
+  }
+  units_sheet = kp_xlsx_add_table (out.xlsx, _("JPM per Unit"),
+                                   (KpXlsxColumn *) unit_columns->data, unit_columns->len);
+  for (guint u = 0; u < out.units->len; u++)
+    {
+      const char *name = g_ptr_array_index (out.units, u);
+      guint *counts = g_hash_table_lookup (out.per_unit, name);
+
+      kp_xlsx_write (out.xlsx, units_sheet, u, 0, name);
+      for (guint c = 0; c <= n_categories + 1; c++)
+        kp_xlsx_write_int (out.xlsx, units_sheet, u, 1 + c, counts[c]);
+    }
+  kp_xlsx_end_table (out.xlsx, units_sheet, out.units->len);
+
+  if (n_employees != NULL)
+    *n_employees = out.row;
+  g_hash_table_destroy (out.per_unit);
+  g_ptr_array_unref (out.units);
+  return kp_xlsx_close (out.xlsx, error);
+}
