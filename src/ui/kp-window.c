@@ -17,6 +17,7 @@
 
 #include "kp-application.h"
 #include "kp-audit-view.h"
+#include "kp-competency-view.h"
 #include "kp-employee-editor.h"
 #include "kp-employee-view.h"
 #include "kp-employee-view-private.h"
@@ -40,6 +41,7 @@ struct _KpWindow
   GtkStack *stack;
   KpEmployeeView *employee_view;
   KpOrgView *org_view;
+  KpCompetencyView *competency_view;
   KpReportsView *reports_view;
   KpAuditView *audit_view;
 
@@ -65,7 +67,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The areas in sidebar order: Ctrl+1 shows the first. */
-static const char *const area_names[] = { "employees", "organisation", "reports", "audit" };
+static const char *const area_names[] = { "employees", "organisation", "competencies", "reports",
+                                          "audit" };
 
 typedef struct {
   char *database_path;
@@ -334,6 +337,11 @@ search_action (GtkWidget  *widget,
       kp_audit_view_focus_search (self->audit_view);
       return;
     }
+  if (g_strcmp0 (_kp_window_get_visible_area (self), "competencies") == 0)
+    {
+      kp_competency_view_focus_search (self->competency_view);
+      return;
+    }
 
   /* Areas without a search of their own: the register is what people look for. */
   kp_window_show_area (self, "employees");
@@ -549,6 +557,7 @@ kp_window_constructed (GObject *object)
 
   kp_employee_view_set_database (self->employee_view, self->database);
   kp_org_view_set_database (self->org_view, self->database);
+  kp_competency_view_set_database (self->competency_view, self->database);
   kp_reports_view_set_database (self->reports_view, self->database);
   kp_audit_view_set_database (self->audit_view, self->database);
 }
@@ -644,6 +653,7 @@ kp_window_class_init (KpWindowClass *klass)
 
   g_type_ensure (KP_TYPE_EMPLOYEE_VIEW);
   g_type_ensure (KP_TYPE_ORG_VIEW);
+  g_type_ensure (KP_TYPE_COMPETENCY_VIEW);
   g_type_ensure (KP_TYPE_REPORTS_VIEW);
   g_type_ensure (KP_TYPE_AUDIT_VIEW);
 
@@ -657,6 +667,7 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, employee_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, org_view);
+  gtk_widget_class_bind_template_child (widget_class, KpWindow, competency_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, audit_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
@@ -753,7 +764,7 @@ kp_window_add_toast (KpWindow *self,
 
 /**
  * kp_window_show_area:
- * @name: "employees", "organisation", "reports" or "audit"
+ * @name: "employees", "organisation", "competencies", "reports" or "audit"
  *
  * Shows an area, selecting its row in the sidebar.
  */

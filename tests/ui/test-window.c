@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window over a small real database: the shell around the areas
- * switches them from the sidebar, names the database, takes Ctrl+F to the area's search, opens
+ * switches them from the sidebar and with Ctrl+1 … Ctrl+5, names the database, takes Ctrl+F to
+ * the area's search, opens
  * editors (one per employee), undoes a deletion, exports the register off the main thread,
  * opens another database and remembers its size. The employee list inside it has its own tests
  * in test-employee-view.c. */
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "kp-audit-view.h"
+#include "kp-competency-view-private.h"
 #include "kp-employee-editor.h"
 #include "kp-employee-view-private.h"
 #include "kp-window-private.h"
@@ -167,11 +169,43 @@ assert_area (Fixture    *fixture,
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (selected)), ==, name);
 }
 
+/* What pressing @accelerator does in the window: the window's own shortcut for it (the ones
+ * its class binds), activated as GTK would. FALSE when the window has no such shortcut. */
+static gboolean
+press_shortcut (Fixture    *fixture,
+                const char *accelerator)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 test_areas (Fixture       *fixture,
             gconstpointer  data)
 {
-  static const char *const areas[] = { "employees", "organisation", "reports", "audit" };
+  static const char *const areas[] = { "employees", "organisation", "competencies", "reports",
+                                       "audit" };
   GtkWidget *employees = GTK_WIDGET (fixture->view);
   GtkWidget *focus;
 
@@ -193,7 +227,8 @@ test_areas (Fixture       *fixture,
   gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "organisation")));
   assert_area (fixture, "organisation");
 
-  /* Ctrl+1 … Ctrl+4; with the keyboard in the sidebar, the focus follows the selection. */
+  /* win.show-area (Ctrl+1 … Ctrl+5); with the keyboard in the sidebar, the focus follows the
+   * selection. */
   gtk_widget_grab_focus (GTK_WIDGET (sidebar_row (fixture, "organisation")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "employees"));
   assert_area (fixture, "employees");
@@ -207,6 +242,90 @@ test_areas (Fixture       *fixture,
   assert_area (fixture, "reports");
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) == NULL);
+}
+
+/* Ctrl+1 … Ctrl+5 show the areas in sidebar order, as the shortcuts window lists them. */
+static void
+test_area_shortcuts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *accelerator;
+    const char *area;
+    const char *title; /* in the shortcuts window */
+  } keys[] = {
+    { "<Control>3", "competencies", "Competencies" },
+    { "<Control>4", "reports", "Reports" },
+    { "<Control>5", "audit", "Audit" },
+    { "<Control>2", "organisation", "Organisation" },
+    { "<Control>1", "employees", "Employees" },
+  };
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/id/go/lampungselatankab/Kompeten/gtk/help-overlay.ui");
+  GObject *help_overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_test_message ("%s", keys[i].accelerator);
+      g_assert_true (press_shortcut (fixture, keys[i].accelerator));
+      assert_area (fixture, keys[i].area);
+    }
+  g_assert_false (press_shortcut (fixture, "<Control>6"));
+
+  /* The shortcuts window (Ctrl+?) tells the same. */
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *title = NULL;
+        char *accelerator = NULL;
+
+        g_object_get (l->data, "title", &title, "accelerator", &accelerator, NULL);
+        g_hash_table_insert (listed, accelerator, title);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_cmpstr (g_hash_table_lookup (listed, keys[i].accelerator), ==, keys[i].title);
+  g_assert_null (g_hash_table_lookup (listed, "<Control>6"));
+  gtk_window_destroy (GTK_WINDOW (help_overlay));
+}
+
+/* The dictionary has an area of its own, with the seeded competencies in it. */
+static void
+test_competencies_area (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkWidget *entry;
+
+  view = ui_test_find_widget (GTK_WIDGET (fixture->window), ui_test_is_of_type,
+                              GSIZE_TO_POINTER (KP_TYPE_COMPETENCY_VIEW));
+  g_assert_nonnull (view);
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (_kp_window_get_sidebar (fixture->window), 2))),
+                   ==, "competencies");
+
+  /* By its row, a click or Enter. */
+  gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "competencies")));
+  assert_area (fixture, "competencies");
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_true (kp_competency_view_get_database (KP_COMPETENCY_VIEW (view)) == fixture->database);
+  g_assert_true (ui_test_shows_text (view, "M.01 Integritas"));
+
+  /* By Ctrl+3 from another area. */
+  press_shortcut (fixture, "<Control>1");
+  assert_area (fixture, "employees");
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_true (press_shortcut (fixture, "<Control>3"));
+  assert_area (fixture, "competencies");
+  g_assert_true (gtk_widget_get_mapped (view));
+
+  /* Ctrl+F there searches the dictionary, not the register. */
+  entry = GTK_WIDGET (_kp_competency_view_get_search_entry (KP_COMPETENCY_VIEW (view)));
+  g_assert_false (ui_test_focus_is_in (entry));
+  g_assert_true (press_shortcut (fixture, "<Control>f"));
+  assert_area (fixture, "competencies");
+  g_assert_true (ui_test_focus_is_in (entry));
 }
 
 static void
@@ -593,6 +712,10 @@ main (int   argc,
               fixture_set_up, test_search_shortcut, fixture_tear_down);
   g_test_add ("/ui/window/areas", Fixture, NULL,
               fixture_set_up, test_areas, fixture_tear_down);
+  g_test_add ("/ui/window/area-shortcuts", Fixture, NULL,
+              fixture_set_up, test_area_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/competencies-area", Fixture, NULL,
+              fixture_set_up, test_competencies_area, fixture_tear_down);
   g_test_add ("/ui/window/title", Fixture, NULL,
               fixture_set_up, test_title, fixture_tear_down);
   g_test_add ("/ui/window/search-other-areas", Fixture, NULL,
