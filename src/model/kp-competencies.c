@@ -755,6 +755,14 @@ kp_competency_save (KpDatabase *db, gint64 competency_id, const char *code, cons
     }
   if (competency_id == 0)
     id = _kp_db_last_insert_id (kdb);
+  else if (_kp_db_changes (kdb) == 0)
+    {
+      /* Deleted meanwhile (from another window): nothing to change, nothing to record. */
+      _kp_db_rollback (kdb);
+      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
+                   _("There is no competency with number %" PRId64), competency_id);
+      return 0;
+    }
   payload = competency_payload (clean_code, clean_name, type, 0, NULL);
   if (!_kp_audit_append (db, competency_id > 0 ? "update" : "create", "competency", clean_code,
                          payload, error) ||

@@ -33,6 +33,8 @@ gboolean _kp_db_commit (KpDb *db, GError **error);
 void _kp_db_rollback (KpDb *db);
 gboolean _kp_db_in_transaction (KpDb *db);
 gint64 _kp_db_last_insert_id (KpDb *db);
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int _kp_db_changes (KpDb *db);
 
 /* Bind by 1-based index. Text NULL binds SQL NULL; an id of 0 binds NULL. */
 void _kp_stmt_bind_text (KpStmt *stmt, int index, const char *value);

@@ -195,6 +195,12 @@ _kp_db_last_insert_id (KpDb *db)
   return sqlite3_last_insert_rowid (db->handle);
 }
 
+int
+_kp_db_changes (KpDb *db)
+{
+  return sqlite3_changes (db->handle);
+}
+
 void
 _kp_stmt_bind_text (KpStmt *stmt, int index, const char *value)
 {

@@ -16,7 +16,8 @@ KpWindow *kp_window_new (GtkApplication *application, KpDatabase *database);
 KpDatabase *kp_window_get_database (KpWindow *self);
 /* Shows a toast over the window's content (e.g. "Deleted … — Undo"). */
 void kp_window_add_toast (KpWindow *self, AdwToast *toast);
-/* Shows an area of the sidebar: "employees", "organisation", "reports", "audit". */
+/* Shows an area of the sidebar: "employees", "organisation", "competencies", "reports",
+ * "audit". */
 void kp_window_show_area (KpWindow *self, const char *name);
 
 G_END_DECLS
