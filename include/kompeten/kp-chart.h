@@ -61,6 +61,29 @@ void kp_bar_chart_draw (gconstpointer chart, cairo_t *cr, double width, double h
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpBarChart, kp_bar_chart_unref)
 
+/* ---- heatmap: rows × columns of shares (e.g. units × competencies, the share below standard) -- */
+
+typedef struct _KpHeatmap KpHeatmap;
+
+/* @title, @legend: the colour scale's caption ("Share of employees below the standard"). */
+KpHeatmap *kp_heatmap_new (const char *title, const char *legend, GStrv rows, GStrv columns);
+void kp_heatmap_free (KpHeatmap *heatmap);
+void kp_heatmap_set_subtitle (KpHeatmap *heatmap, const char *subtitle);
+/* The cell's value as a fraction @num / @den (den 0: no data, drawn grey). */
+void kp_heatmap_set (KpHeatmap *heatmap, guint row, guint column, guint num, guint den);
+guint kp_heatmap_get_n_rows (const KpHeatmap *heatmap);
+guint kp_heatmap_get_n_columns (const KpHeatmap *heatmap);
+/* The cell under (@x, @y) of a drawing @width wide: row and column, or FALSE (for drill-down). */
+gboolean kp_heatmap_hit (const KpHeatmap *heatmap, double width, double x, double y, guint *row,
+                         guint *column);
+double kp_heatmap_get_natural_height (const KpHeatmap *heatmap, double width);
+/* Title, one row per unit with its label, one column per competency (code on top), each cell
+ * coloured from white (0 %) to deep red (100 %) with its percent written in it, grey where
+ * there is no data, and the legend. Matches KpChartDrawFunc. */
+void kp_heatmap_draw (gconstpointer heatmap, cairo_t *cr, double width, double height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpHeatmap, kp_heatmap_free)
+
 /* ---- output --------------------------------------------------------------------------------- */
 
 /* From a file name's extension (.png, .pdf, .svg, any case); anything else is

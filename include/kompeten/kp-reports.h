@@ -21,4 +21,9 @@ gboolean kp_report_export_employees_xlsx (KpDatabase *db, const char *path, GErr
 gboolean kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char *path,
                                      guint *n_employees, GError **error);
 
+/* The unit × competency heatmap: for each unit (with its sub-units folded in when @unit_id > 0
+ * names a parent: only that subtree) and each competency, the share of assessed employees with
+ * a standard for it whose latest level is below the standard. Units sorted by name. */
+KpHeatmap *kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error);
+
 G_END_DECLS

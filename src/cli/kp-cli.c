@@ -320,6 +320,9 @@ cmd_chart (const char *db_path, int argc, char **argv)
   g_autofree char *unit = NULL;
   g_autoptr(KpDatabase) db = NULL;
   g_autoptr(KpBarChart) chart = NULL;
+  g_autoptr(KpHeatmap) heatmap = NULL;
+  KpChartDrawFunc draw;
+  gconstpointer drawn;
   GError *error = NULL;
   gint64 unit_id = 0;
   int width = 900;
@@ -338,13 +341,16 @@ cmd_chart (const char *db_path, int argc, char **argv)
     { NULL, KP_CHART_FORMAT_PNG }, { NULL, KP_CHART_FORMAT_PDF }, { NULL, KP_CHART_FORMAT_SVG },
   };
 
-  context = g_option_context_new (_("employees-by-unit — draw the head count per unit"));
+  context = g_option_context_new (_("employees-by-unit|gap-heatmap — draw the head count per "
+                                    "unit, or the competency gaps by unit"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &status))
     return status;
-  if (argc != 2 || g_strcmp0 (argv[1], "employees-by-unit") != 0)
-    return usage_error (context, _("Name the chart: chart employees-by-unit --png OUT.png"));
+  if (argc != 2 || (g_strcmp0 (argv[1], "employees-by-unit") != 0 &&
+                    g_strcmp0 (argv[1], "gap-heatmap") != 0))
+    return usage_error (context, _("Name the chart: chart employees-by-unit --png OUT.png, or "
+                                   "chart gap-heatmap --png OUT.png"));
   outputs[0].path = png;
   outputs[1].path = pdf;
   outputs[2].path = svg;
@@ -359,13 +365,28 @@ cmd_chart (const char *db_path, int argc, char **argv)
   if (unit != NULL && (unit_id = find_unit (db, unit)) == 0)
     return EXIT_FAILED;
 
-  chart = kp_report_employees_by_unit (db, unit_id, &error);
-  if (chart == NULL)
-    return fail (error);
+  if (g_strcmp0 (argv[1], "gap-heatmap") == 0)
+    {
+      heatmap = kp_report_gap_heatmap (db, unit_id, &error);
+      if (heatmap == NULL)
+        return fail (error);
+      draw = kp_heatmap_draw;
+      drawn = heatmap;
+    }
+  else
+    {
+      chart = kp_report_employees_by_unit (db, unit_id, &error);
+      if (chart == NULL)
+        return fail (error);
+      draw = kp_bar_chart_draw;
+      drawn = chart;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
     if (outputs[i].path != NULL &&
-        !kp_chart_render_to_file (kp_bar_chart_draw, chart, outputs[i].format, width,
-                                  kp_bar_chart_get_natural_height (chart, width),
+        !kp_chart_render_to_file (draw, drawn, outputs[i].format, width,
+                                  heatmap != NULL
+                                    ? kp_heatmap_get_natural_height (heatmap, width)
+                                    : kp_bar_chart_get_natural_height (chart, width),
                                   outputs[i].path, &error))
       return fail (error);
   return EXIT_OK;
@@ -527,7 +548,8 @@ static const Command commands[] = {
     cmd_import },
   { "export", "employees|standards --csv|--xlsx OUT",
     N_("Export the register or the competency standards"), cmd_export },
-  { "chart", "employees-by-unit --png|--pdf|--svg OUT", N_("Draw the head count per unit"),
+  { "chart", "employees-by-unit|gap-heatmap --png|--pdf|--svg OUT",
+    N_("Draw the head count per unit or the competency gaps by unit"),
     cmd_chart },
   { "report", "gaps [--xlsx OUT] [--unit NAME]", N_("The competency gap report"),
     cmd_report },

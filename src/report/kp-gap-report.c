@@ -186,3 +186,94 @@ kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char *path,
   g_ptr_array_unref (out.units);
   return kp_xlsx_close (out.xlsx, error);
 }
+
+typedef struct {
+  GHashTable *units;  /* unit name → guint[2 × n]: below, judged */
+  guint n;
+} HeatData;
+
+static gboolean
+count_cells (const KpEmployeeGaps *g, gpointer user_data, GError **error)
+{
+  HeatData *data = user_data;
+  guint *cells;
+
+  if (!g->assessed)
+    return TRUE;
+  cells = g_hash_table_lookup (data->units, g->unit);
+  if (cells == NULL)
+    {
+      cells = g_new0 (guint, 2 * data->n);
+      g_hash_table_insert (data->units, g_strdup (g->unit), cells);
+    }
+  for (guint i = 0; i < data->n; i++)
+    if (g->items[i].required > 0)
+      {
+        cells[2 * i + 1]++;
+        if (g->items[i].attained < g->items[i].required)
+          cells[2 * i]++;
+      }
+  return TRUE;
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+KpHeatmap *
+kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error)
+{
+  g_autoptr(KpGaps) gaps = NULL;
+  g_autoptr(GHashTable) units = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%e %B %Y");
+  g_autofree char *subtitle = NULL;
+  KpHeatmap *heatmap;
+  HeatData data;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
+
+  gaps = kp_gaps_new (db, error);
+  if (gaps == NULL)
+    return NULL;
+  units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  data = (HeatData) { units, kp_gaps_get_n_competencies (gaps) };
+  if (!kp_gaps_foreach (gaps, unit_id, count_cells, &data, error))
+    return NULL;
+
+  names = g_ptr_array_new ();
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, units);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (names, key);
+  }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  codes = g_ptr_array_new ();
+  for (guint i = 0; i < data.n; i++)
+    g_ptr_array_add (codes, (gpointer) kp_gaps_get_code (gaps, i));
+  g_ptr_array_add (codes, NULL);
+
+  heatmap = kp_heatmap_new (_("Competency Gaps by Unit"),
+                            _("Share of the assessed employees whose latest level is below the "
+                              "standard of their position"),
+                            (GStrv) names->pdata, (GStrv) codes->pdata);
+  for (guint r = 0; r + 1 < names->len; r++)
+    {
+      guint *cells = g_hash_table_lookup (units, g_ptr_array_index (names, r));
+
+      for (guint c = 0; c < data.n; c++)
+        kp_heatmap_set (heatmap, r, c, cells[2 * c], cells[2 * c + 1]);
+    }
+  /* Translators: the number of units, then a date ("29 November 2026"). */
+  subtitle = g_strdup_printf (_("%u units · %s"), names->len - 1, g_strstrip (date));
+  kp_heatmap_set_subtitle (heatmap, subtitle);
+  return heatmap;
+}

@@ -799,6 +799,16 @@ test_gaps (Fixture *f, gconstpointer data)
     g_assert_true (g_str_has_suffix (lines[4], " 1"));
   }
 
+  {
+    g_autofree char *png = tmp_path (f, "heatmap.png");
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_cmpint (run_cli (f, "chart", "gap-heatmap", "--png", png, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+    g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  }
+
   g_assert_cmpint (run_cli (f, "report", "gaps", "--xlsx", xlsx, NULL), ==, 0);
   assert_mentions (f->out, "5 employees");
   if (!have_openpyxl ())
