@@ -894,16 +894,8 @@ static const char *const column_names[N_COLS][6] = {
 static int
 column_for_header (const char *header)
 {
-  g_autofree char *key = kp_text_fold (header);
-
-  for (char *p = key; *p != '\0'; p++)
-    if (*p == '_')
-      *p = ' ';
-  for (int c = 0; c < N_COLS; c++)
-    for (guint a = 0; a < G_N_ELEMENTS (column_names[c]) && column_names[c][a] != NULL; a++)
-      if (strcmp (key, column_names[c][a]) == 0)
-        return c;
-  return -1;
+  return _kp_csv_header_column (header, &column_names[0][0], G_N_ELEMENTS (column_names[0]),
+                                N_COLS);
 }
 
 /* An event of the file: a (date, method) pair, resolved to a stored event on its first good
@@ -1286,10 +1278,7 @@ kp_assessments_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
       c.read++;
       if (record->n_fields != n_header)
         {
-          g_autofree char *reason =
-            g_strdup_printf (_("The row has %u columns but the header has %u: a value that "
-                               "holds the delimiter must be in quotes"),
-                             record->n_fields, n_header);
+          g_autofree char *reason = _kp_csv_width_reason (record->n_fields, n_header);
           g_ptr_array_add (problems, _kp_import_problem_new (record->line, "", "", reason, FALSE));
           c.rejected++;
           continue;

@@ -33,6 +33,13 @@ const char *_kp_csv_reader_get_checksum (KpCsvReader *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpCsvReader, _kp_csv_reader_free)
 
+/* The column a header names: @names is a table of @n_columns rows of @stride aliases each
+ * (folded, with spaces for '_'; a row ends at its first NULL). -1 when none matches. */
+int _kp_csv_header_column (const char *header, const char *const *names, guint stride,
+                           guint n_columns);
+/* The reason a record is refused when its width differs from the header's. Free with g_free. */
+char *_kp_csv_width_reason (guint n_fields, guint n_header);
+
 /* Writes one CSV row (RFC 4180 quoting where needed, "\n" line ends) to @out. */
 gboolean _kp_csv_write_row (GOutputStream *out, const char *const *fields, guint n_fields,
                             GError **error);

@@ -10,6 +10,7 @@
 #include <csv.h>
 #include <glib/gi18n-lib.h>
 
+#include "kompeten/kp-core.h"
 #include "kompeten/kp-database.h"
 #include "kp-csv-reader-private.h"
 
@@ -429,6 +430,31 @@ const char *
 _kp_csv_reader_get_checksum (KpCsvReader *self)
 {
   return self->checksum_hex;
+}
+
+int
+_kp_csv_header_column (const char *header, const char *const *names, guint stride,
+                       guint n_columns)
+{
+  g_autofree char *key = kp_text_fold (header);
+
+  for (char *p = key; *p != '\0'; p++)
+    if (*p == '_')
+      *p = ' ';
+  for (guint c = 0; c < n_columns; c++)
+    for (guint a = 0; a < stride && names[c * stride + a] != NULL; a++)
+      if (strcmp (key, names[c * stride + a]) == 0)
+        return (int) c;
+  return -1;
+}
+
+char *
+_kp_csv_width_reason (guint n_fields, guint n_header)
+{
+  /* Translators: both numbers count columns. */
+  return g_strdup_printf (_("The row has %u columns but the header has %u: a value that "
+                            "holds the delimiter must be in quotes"),
+                          n_fields, n_header);
 }
 
 gboolean

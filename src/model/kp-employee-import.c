@@ -1029,11 +1029,7 @@ import_record (Apply *apply, const KpCsvRecord *record, const GDate *today,
 
   if (record->n_fields != self->n_columns)
     {
-      g_autofree char *reason =
-        /* Translators: both numbers count columns. */
-        g_strdup_printf (_("The row has %u columns but the header has %u: a value that "
-                           "holds the delimiter must be in quotes"),
-                         record->n_fields, self->n_columns);
+      g_autofree char *reason = _kp_csv_width_reason (record->n_fields, self->n_columns);
       add_problem (self, record->line, "", "", reason, FALSE);
       reject (self, record->line);
       self->counts.rejected++;
