@@ -96,6 +96,39 @@ CREATE TABLE assessment_consensus (
   PRIMARY KEY (assessment_id, employee_id, competency_id)
 );
 
+-- Continuous feedback (PermenPAN-RB 6/2022): dated entries from the employee's supervisor of
+-- the time, acknowledged by the employee. An entry typed by an HR officer on the supervisor's
+-- behalf names that officer.
+CREATE TABLE feedback (
+  id               INTEGER PRIMARY KEY,
+  employee_id      INTEGER NOT NULL REFERENCES employee (id) ON DELETE CASCADE,
+  supervisor_id    INTEGER REFERENCES employee (id) ON DELETE SET NULL,
+  given_on         TEXT NOT NULL,               -- ISO date
+  kind             TEXT NOT NULL CHECK (kind IN ('strength', 'improve')),
+  competency_id    INTEGER REFERENCES competency (id) ON DELETE SET NULL,
+  text             TEXT NOT NULL CHECK (text <> ''),
+  entered_by       TEXT NOT NULL DEFAULT '',    -- '' : the supervisor; else the officer's name
+  acknowledged_on  TEXT                         -- ISO date; NULL until the employee has read it
+);
+CREATE INDEX feedback_employee ON feedback (employee_id, given_on);
+
+-- The individual development plan (IDP): items linking a gap to a development activity
+-- (70-20-10: experience, social, formal), approved by the supervisor.
+CREATE TABLE idp_item (
+  id             INTEGER PRIMARY KEY,
+  employee_id    INTEGER NOT NULL REFERENCES employee (id) ON DELETE CASCADE,
+  competency_id  INTEGER REFERENCES competency (id) ON DELETE SET NULL,
+  form_code      TEXT REFERENCES development_form (code) ON DELETE RESTRICT,
+  pillar         INTEGER NOT NULL CHECK (pillar IN (70, 20, 10)),
+  activity       TEXT NOT NULL DEFAULT '',
+  target_on      TEXT,                          -- ISO date
+  status         TEXT NOT NULL DEFAULT 'draft'
+                   CHECK (status IN ('draft', 'approved', 'in_progress', 'done')),
+  approved_by    INTEGER REFERENCES employee (id) ON DELETE SET NULL,
+  approved_on    TEXT
+);
+CREATE INDEX idp_item_employee ON idp_item (employee_id);
+
 -- Seeds. The managerial competencies and Perekat Bangsa by name and type; their definitions
 -- and level texts are filled only from the regulation's own text (see the dictionary import).
 INSERT INTO dictionary (id, name, issued_on, note) VALUES
