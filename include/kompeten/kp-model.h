@@ -10,4 +10,5 @@
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-gaps.h"
+#include "kompeten/kp-feedback.h"
 #include "kompeten/kp-employee-import.h"

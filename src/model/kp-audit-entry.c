@@ -53,6 +53,7 @@ kp_audit_action_label (const char *action)
     { "move", N_("Move") },
     { "import", N_("Import") },
     { "migrate", N_("Prepare") },
+    { "acknowledge", N_("Acknowledge") },
     { "apply", N_("Apply") },
   };
 
@@ -74,6 +75,7 @@ kp_audit_entity_label (const char *entity)
     { "assessment", N_("Assessment") },
     { "assessment-result", N_("Assessment result") },
     { "assessment-consensus", N_("Consensus level") },
+    { "feedback", N_("Feedback") },
     { "standard", N_("Competency standard") },
     { "kind-standard", N_("Default standard") },
   };
