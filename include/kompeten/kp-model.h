@@ -11,4 +11,5 @@
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-gaps.h"
 #include "kompeten/kp-feedback.h"
+#include "kompeten/kp-idp.h"
 #include "kompeten/kp-employee-import.h"

@@ -76,6 +76,7 @@ kp_audit_entity_label (const char *entity)
     { "assessment-result", N_("Assessment result") },
     { "assessment-consensus", N_("Consensus level") },
     { "feedback", N_("Feedback") },
+    { "idp", N_("Development plan") },
     { "standard", N_("Competency standard") },
     { "kind-standard", N_("Default standard") },
   };
