@@ -26,4 +26,11 @@ gboolean kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char 
  * a standard for it whose latest level is below the standard. Units sorted by name. */
 KpHeatmap *kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error);
 
+/* The employee's own copy of their competency profile as an A4 PDF: who they are, a radar of
+ * their levels against the standard of their position, the gap table and JPM, the assessment
+ * history, the supervisor's feedback and the development plan, with the audit checkpoint it
+ * was made from. @nip names the employee. */
+gboolean kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path,
+                                GError **error);
+
 G_END_DECLS

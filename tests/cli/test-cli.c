@@ -809,6 +809,33 @@ test_gaps (Fixture *f, gconstpointer data)
     g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
   }
 
+  /* Siti's own copy of her profile: one A4 page with her name, her JPM and the competencies. */
+  {
+    g_autofree char *pdf = tmp_path (f, "profil.pdf");
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_cmpint (run_cli (f, "profile", "196810301993082121", "--pdf", pdf, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+    if (pdftotext != NULL)
+      {
+        const char *argv[] = { pdftotext, pdf, "-", NULL };
+        g_autofree char *text = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (spawn (f->dir, argv, &text, &err), ==, 0);
+        g_assert_nonnull (strstr (text, "Siti"));
+        g_assert_nonnull (strstr (text, "96.3"));
+        g_assert_nonnull (strstr (text, "Memenuhi Syarat"));
+        g_assert_nonnull (strstr (text, "Kerjasama"));
+        g_assert_nonnull (strstr (text, "Uji kompetensi 2026-05-04"));
+      }
+    g_assert_cmpint (run_cli (f, "profile", "199999999999999999", "--pdf", pdf, NULL), ==, 1);
+  }
+
   g_assert_cmpint (run_cli (f, "report", "gaps", "--xlsx", xlsx, NULL), ==, 0);
   assert_mentions (f->out, "5 employees");
   if (!have_openpyxl ())

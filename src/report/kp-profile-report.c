@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-profile-report.c: the employee's competency profile as a printable A4 PDF. The document
+ * is laid out top to bottom with a cursor; a block that would not fit starts a new page. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "kompeten/kp-model.h"
+#include "kompeten/kp-reports.h"
+
+#define PAGE_W 595.28 /* A4 in points */
+#define PAGE_H 841.89
+#define MARGIN 48.0
+#define FONT_FAMILY "Cantarell, DejaVu Sans"
+#define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
+
+typedef struct {
+  cairo_t *cr;
+  double y;
+  int page;
+  char *footer;
+} Doc;
+
+static double
+show (Doc *doc, const char *markup, double size, gboolean bold, double x, double y, double width,
+      guint32 colour, gboolean draw)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (doc->cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, markup, -1);
+  pango_layout_get_size (layout, &w, &h);
+  if (draw)
+    {
+      cairo_set_source_rgb (doc->cr, RGB (colour));
+      cairo_move_to (doc->cr, x, y);
+      pango_cairo_show_layout (doc->cr, layout);
+    }
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+footer (Doc *doc)
+{
+  g_autofree char *page = g_strdup_printf (_("Page %d"), doc->page);
+
+  show (doc, doc->footer, 7.5, FALSE, MARGIN, PAGE_H - MARGIN + 14, PAGE_W - 2 * MARGIN - 60,
+        0x77767b, TRUE);
+  show (doc, page, 7.5, FALSE, PAGE_W - MARGIN - 60, PAGE_H - MARGIN + 14, 60, 0x77767b, TRUE);
+}
+
+/* Makes room for @height, starting a new page when the block would cross the bottom margin. */
+static void
+need (Doc *doc, double height)
+{
+  if (doc->y + height <= PAGE_H - MARGIN)
+    return;
+  footer (doc);
+  cairo_show_page (doc->cr);
+  doc->page++;
+  doc->y = MARGIN;
+}
+
+static void
+heading (Doc *doc, const char *text)
+{
+  need (doc, 40);
+  doc->y += 10;
+  doc->y += show (doc, text, 12.5, TRUE, MARGIN, doc->y, PAGE_W - 2 * MARGIN, 0x1c71d8, TRUE) + 6;
+}
+
+static void
+paragraph (Doc *doc, const char *text, double size, guint32 colour)
+{
+  double h = show (doc, text, size, FALSE, MARGIN, doc->y, PAGE_W - 2 * MARGIN, colour, FALSE);
+
+  need (doc, h + 4);
+  show (doc, text, size, FALSE, MARGIN, doc->y, PAGE_W - 2 * MARGIN, colour, TRUE);
+  doc->y += h + 4;
+}
+
+/* A table row: @cells over @widths (fractions of the text width); bold for the header. */
+static void
+row (Doc *doc, const char *const *cells, const double *widths, guint n, gboolean header)
+{
+  double text_w = PAGE_W - 2 * MARGIN, x = MARGIN, h = 0;
+
+  for (guint i = 0; i < n; i++)
+    h = MAX (h, show (doc, cells[i], 8.5, header, 0, 0, widths[i] * text_w - 6, 0, FALSE));
+  need (doc, h + 6);
+  if (header)
+    {
+      cairo_set_source_rgb (doc->cr, RGB (0xf0f0f0));
+      cairo_rectangle (doc->cr, MARGIN, doc->y - 2, text_w, h + 5);
+      cairo_fill (doc->cr);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      show (doc, cells[i], 8.5, header, x + 3, doc->y, widths[i] * text_w - 6, 0x241f31, TRUE);
+      x += widths[i] * text_w;
+    }
+  doc->y += h + 4;
+  cairo_set_source_rgb (doc->cr, RGB (0xdeddda));
+  cairo_set_line_width (doc->cr, 0.5);
+  cairo_move_to (doc->cr, MARGIN, doc->y);
+  cairo_line_to (doc->cr, MARGIN + text_w, doc->y);
+  cairo_stroke (doc->cr);
+  doc->y += 2;
+}
+
+typedef struct {
+  KpGapItem *items;
+  guint n;
+  KpJpm jpm;
+  gboolean has_standard, assessed;
+} Judged;
+
+static gboolean
+on_judged (const KpEmployeeGaps *gaps, gpointer user_data, GError **error)
+{
+  Judged *judged = user_data;
+
+  judged->n = gaps->n_competencies;
+  judged->items = g_memdup2 (gaps->items, sizeof (KpGapItem) * gaps->n_competencies);
+  judged->jpm = gaps->jpm;
+  judged->has_standard = gaps->has_standard;
+  judged->assessed = gaps->assessed;
+  return TRUE;
+}
+
+/* The radar: one spoke per competency with a standard, rings 1–5, the standard as a grey
+ * outline, the person's levels as a blue shape. */
+static void
+radar (Doc *doc, const Judged *judged, KpGaps *gaps, double cx, double cy, double r)
+{
+  cairo_t *cr = doc->cr;
+  g_autoptr(GArray) spokes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n;
+
+  for (guint i = 0; i < judged->n; i++)
+    if (judged->items[i].required > 0)
+      g_array_append_val (spokes, i);
+  n = spokes->len;
+  if (n < 3)
+    {
+      show (doc, _("Too few competencies with a standard for a radar chart."), 9, FALSE, cx - r,
+            cy, 2 * r, 0x5e5c64, TRUE);
+      return;
+    }
+
+  cairo_set_line_width (cr, 0.6);
+  for (int ring = 1; ring <= KP_LEVEL_MAX; ring++)
+    {
+      for (guint k = 0; k <= n; k++)
+        {
+          double a = -G_PI / 2 + 2 * G_PI * (k % n) / n;
+          double rr = r * ring / KP_LEVEL_MAX;
+
+          if (k == 0)
+            cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+          else
+            cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+        }
+      cairo_set_source_rgb (cr, RGB (0xdeddda));
+      cairo_stroke (cr);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      double a = -G_PI / 2 + 2 * G_PI * k / n;
+      const char *code = kp_gaps_get_code (gaps, g_array_index (spokes, guint, k));
+
+      cairo_move_to (cr, cx, cy);
+      cairo_line_to (cr, cx + r * cos (a), cy + r * sin (a));
+      cairo_set_source_rgb (cr, RGB (0xdeddda));
+      cairo_stroke (cr);
+      show (doc, code, 8, TRUE, cx + (r + 14) * cos (a) - 20, cy + (r + 14) * sin (a) - 5, 40,
+            0x3d3846, TRUE);
+    }
+
+  /* The standard, then the person on top. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k <= n; k++)
+        {
+          const KpGapItem *item = &judged->items[g_array_index (spokes, guint, k % n)];
+          double a = -G_PI / 2 + 2 * G_PI * (k % n) / n;
+          double rr = r * (pass == 0 ? item->required : item->attained) / KP_LEVEL_MAX;
+
+          if (k == 0)
+            cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+          else
+            cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a));
+        }
+      cairo_close_path (cr);
+      if (pass == 0)
+        {
+          static const double dash[] = { 4.0, 3.0 };
+
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_set_line_width (cr, 1.4);
+          cairo_set_source_rgb (cr, RGB (0x77767b));
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else
+        {
+          cairo_set_source_rgba (cr, RGB (0x3584e4), 0.25);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, 1.8);
+          cairo_set_source_rgb (cr, RGB (0x1c71d8));
+          cairo_stroke (cr);
+        }
+    }
+}
+
+gboolean
+kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError **error)
+{
+  g_autoptr(KpEmployee) employee = NULL;
+  g_autoptr(KpGaps) gaps = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GPtrArray) feedback = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autofree char *checkpoint = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%e %B %Y");
+  cairo_surface_t *surface;
+  Judged judged = { 0 };
+  Doc doc = { 0 };
+  cairo_status_t status;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (nip != NULL && path != NULL, FALSE);
+
+  employee = kp_register_find_employee (db, nip);
+  if (employee == NULL)
+    {
+      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
+                   _("No employee with the NIP %s is in the register"), nip);
+      return FALSE;
+    }
+  if ((gaps = kp_gaps_new (db, error)) == NULL ||
+      !kp_gaps_judge (gaps, kp_employee_get_id (employee), 0, on_judged, &judged, error) ||
+      (outcomes = kp_assessment_outcomes (db, kp_employee_get_id (employee), error)) == NULL ||
+      (feedback = kp_feedback_list (db, kp_employee_get_id (employee), error)) == NULL ||
+      (plan = kp_idp_list (db, kp_employee_get_id (employee), error)) == NULL ||
+      (checkpoint = kp_audit_checkpoint (db, error)) == NULL)
+    {
+      g_free (judged.items);
+      return FALSE;
+    }
+
+  /* Written beside the target and renamed at the end: a failure leaves no half document. */
+  tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
+  surface = cairo_pdf_surface_create (tmp_path, PAGE_W, PAGE_H);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  kp_employee_get_name (employee));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kompeten");
+  doc.cr = cairo_create (surface);
+  doc.y = MARGIN;
+  doc.page = 1;
+  /* Translators: the date the document was made and the audit checkpoint "seq:hash". */
+  doc.footer = g_strdup_printf (_("Made on %s · audit checkpoint %s"), g_strstrip (today),
+                                checkpoint);
+
+  doc.y += show (&doc, _("Competency Profile"), 18, TRUE, MARGIN, doc.y, PAGE_W - 2 * MARGIN,
+                 0x241f31, TRUE) + 4;
+  doc.y += show (&doc, kp_employee_get_name (employee), 13, TRUE, MARGIN, doc.y,
+                 PAGE_W - 2 * MARGIN, 0x241f31, TRUE) + 2;
+  line = g_strdup_printf ("NIP %s · %s · %s · %s", kp_employee_get_nip (employee),
+                          kp_employee_get_position_title (employee),
+                          kp_employee_get_unit_name (employee), kp_employee_get_grade (employee));
+  paragraph (&doc, line, 9.5, 0x5e5c64);
+
+  heading (&doc, _("Job-person match"));
+  if (!judged.has_standard)
+    paragraph (&doc, _("The position has no competency standard yet."), 9.5, 0x3d3846);
+  else if (!judged.assessed)
+    paragraph (&doc, _("Not assessed yet: the profile fills in after the first assessment."), 9.5,
+               0x3d3846);
+  else
+    {
+      char percent[16];
+      g_autofree char *jpm = NULL;
+
+      kp_ratio_format_percent (judged.jpm.total, percent);
+      for (guint c = 0; c < kp_gaps_get_n_categories (gaps); c++)
+        if (kp_ratio_compare_percent (judged.jpm.total, kp_gaps_get_category_min (gaps, c)) >= 0)
+          {
+            /* Translators: the JPM in percent and its category ("Memenuhi Syarat"). */
+            jpm = g_strdup_printf (_("JPM %s %% — %s"), percent, kp_gaps_get_category_name (gaps, c));
+            break;
+          }
+      doc.y += show (&doc, jpm != NULL ? jpm : percent, 14, TRUE, MARGIN, doc.y,
+                     PAGE_W - 2 * MARGIN, 0x1c71d8, TRUE) + 6;
+    }
+
+  if (judged.has_standard)
+    {
+      need (&doc, 250);
+      radar (&doc, &judged, gaps, PAGE_W / 2, doc.y + 115, 95);
+      doc.y += 240;
+      paragraph (&doc, _("Dashed: the standard of the position. Blue: the latest levels."), 8,
+                 0x5e5c64);
+
+      heading (&doc, _("Competencies and gaps"));
+      {
+        const char *head[] = { _("Code"), _("Competency"), _("Standard"), _("Level"), _("Gap") };
+        static const double widths[] = { 0.12, 0.52, 0.12, 0.12, 0.12 };
+
+        row (&doc, head, widths, 5, TRUE);
+        for (guint i = 0; i < judged.n; i++)
+          {
+            g_autofree char *required = NULL, *attained = NULL, *gap = NULL;
+            const char *cells[5];
+
+            if (judged.items[i].required == 0)
+              continue;
+            required = g_strdup_printf ("%d", judged.items[i].required);
+            attained = judged.items[i].attained > 0 ? g_strdup_printf ("%d", judged.items[i].attained)
+                                                    : g_strdup ("—");
+            gap = kp_gap (judged.items[i].attained, judged.items[i].required) != 0
+                    ? g_strdup_printf ("%+d", kp_gap (judged.items[i].attained,
+                                                      judged.items[i].required))
+                    : g_strdup ("0");
+            cells[0] = kp_gaps_get_code (gaps, i);
+            cells[1] = kp_gaps_get_competency_name (gaps, i);
+            cells[2] = required;
+            cells[3] = attained;
+            cells[4] = gap;
+            row (&doc, cells, widths, 5, FALSE);
+          }
+      }
+    }
+
+  heading (&doc, _("Assessment history"));
+  if (outcomes->len == 0)
+    paragraph (&doc, _("No assessment yet."), 9.5, 0x3d3846);
+  else
+    {
+      const char *head[] = { _("Date"), _("Assessment"), _("Code"), _("Level"), _("Assessors") };
+      static const double widths[] = { 0.16, 0.44, 0.12, 0.12, 0.16 };
+
+      row (&doc, head, widths, 5, TRUE);
+      for (guint i = 0; i < outcomes->len; i++)
+        {
+          KpAssessmentOutcome *o = g_ptr_array_index (outcomes, i);
+          g_autofree char *level = o->level > 0 ? g_strdup_printf ("%d", o->level)
+                                                : g_strdup (_("disputed"));
+          g_autofree char *assessors = o->n_assessors > 1
+                                         ? g_strdup_printf ("%d (%d–%d)", o->n_assessors, o->min, o->max)
+                                         : g_strdup_printf ("%d", o->n_assessors);
+          const char *cells[] = { o->held_on, o->assessment_name, o->code, level, assessors };
+
+          row (&doc, cells, widths, 5, FALSE);
+        }
+    }
+
+  heading (&doc, _("Feedback from the supervisor"));
+  if (feedback->len == 0)
+    paragraph (&doc, _("No feedback yet."), 9.5, 0x3d3846);
+  for (guint i = 0; i < feedback->len; i++)
+    {
+      KpFeedback *f = g_ptr_array_index (feedback, i);
+      g_autofree char *title = g_strdup_printf ("%s · %s%s%s · %s", f->given_on,
+                                                f->kind == KP_FEEDBACK_STRENGTH ? _("Strength")
+                                                                                : _("To improve"),
+                                                *f->competency_code != '\0' ? " · " : "",
+                                                f->competency_code, f->supervisor_name);
+      g_autofree char *ack = *f->acknowledged_on != '\0'
+                               ? g_strdup_printf (_("Acknowledged on %s"), f->acknowledged_on)
+                               : g_strdup (_("Not acknowledged yet"));
+
+      paragraph (&doc, title, 8.5, 0x5e5c64);
+      paragraph (&doc, f->text, 9.5, 0x241f31);
+      paragraph (&doc, ack, 8, 0x77767b);
+    }
+
+  heading (&doc, _("Development plan"));
+  if (plan->len == 0)
+    paragraph (&doc, _("No development plan yet."), 9.5, 0x3d3846);
+  else
+    {
+      const char *head[] = { _("Competency"), _("Form"), _("Pillar"), _("Target"), _("Status") };
+      static const double widths[] = { 0.2, 0.36, 0.1, 0.16, 0.18 };
+
+      row (&doc, head, widths, 5, TRUE);
+      for (guint i = 0; i < plan->len; i++)
+        {
+          KpIdpItem *item = g_ptr_array_index (plan, i);
+          g_autofree char *pillar = g_strdup_printf ("%d", item->pillar);
+          const char *cells[] = { item->competency_code, item->form_name, pillar, item->target_on,
+                                  kp_idp_status_label (item->status) };
+
+          row (&doc, cells, widths, 5, FALSE);
+        }
+    }
+
+  footer (&doc);
+  cairo_show_page (doc.cr);
+  status = cairo_status (doc.cr);
+  cairo_destroy (doc.cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  g_free (doc.footer);
+  g_free (judged.items);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, KP_REPORT_ERROR, KP_REPORT_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, KP_REPORT_ERROR, KP_REPORT_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
