@@ -26,6 +26,10 @@ gboolean kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char 
  * a standard for it whose latest level is below the standard. Units sorted by name. */
 KpHeatmap *kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error);
 
+/* The positions' own competency standards as a workbook: the columns of the standards CSV
+ * (unit_kerja, jabatan, kode_kompetensi, level) plus the competency's name. */
+gboolean kp_report_export_standards_xlsx (KpDatabase *db, const char *path, GError **error);
+
 /* The employee's own copy of their competency profile as an A4 PDF: who they are, a radar of
  * their levels against the standard of their position, the gap table and JPM, the assessment
  * history, the supervisor's feedback and the development plan, with the audit checkpoint it

@@ -279,10 +279,9 @@ cmd_export (const char *db_path, int argc, char **argv)
     return fail (error);
   if (g_strcmp0 (argv[1], "standards") == 0)
     {
-      /* The XLSX of the standards belongs to the report layer (kp_standards_foreach). */
-      if (xlsx != NULL)
-        return usage_error (context, _("The standards export as CSV only: --csv OUT.csv"));
-      if (!kp_standards_export_csv (db, csv, &error))
+      if (csv != NULL && !kp_standards_export_csv (db, csv, &error))
+        return fail (error);
+      if (xlsx != NULL && !kp_report_export_standards_xlsx (db, xlsx, &error))
         return fail (error);
       return EXIT_OK;
     }

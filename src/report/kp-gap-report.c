@@ -7,6 +7,7 @@
 
 #include "kompeten/kp-core.h"
 #include "kompeten/kp-gaps.h"
+#include "kompeten/kp-standards.h"
 #include "kompeten/kp-reports.h"
 #include "kompeten/kp-xlsx.h"
 
@@ -276,4 +277,54 @@ kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error)
   subtitle = g_strdup_printf (_("%u units · %s"), names->len - 1, g_strstrip (date));
   kp_heatmap_set_subtitle (heatmap, subtitle);
   return heatmap;
+}
+
+typedef struct {
+  KpXlsx *xlsx;
+  lxw_worksheet *sheet;
+  guint row;
+} StandardsSheet;
+
+static gboolean
+write_standard_row (const char *unit, const char *position, const char *code,
+                    const char *competency_name, int level, gpointer user_data, GError **error)
+{
+  StandardsSheet *out = user_data;
+
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 0, unit);
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 1, position);
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 2, code);
+  kp_xlsx_write (out->xlsx, out->sheet, out->row, 3, competency_name);
+  kp_xlsx_write_int (out->xlsx, out->sheet, out->row, 4, level);
+  out->row++;
+  return TRUE;
+}
+
+gboolean
+kp_report_export_standards_xlsx (KpDatabase *db, const char *path, GError **error)
+{
+  /* The CSV's columns, so that the sheet saved as CSV imports back; the name helps reading. */
+  const KpXlsxColumn columns[] = {
+    { "unit_kerja", KP_XLSX_TEXT, 40 },
+    { "jabatan", KP_XLSX_TEXT, 40 },
+    { "kode_kompetensi", KP_XLSX_TEXT, 16 },
+    { _("Competency"), KP_XLSX_TEXT, 32 },
+    { "level", KP_XLSX_INTEGER, 8 },
+  };
+  StandardsSheet out = { 0 };
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  out.xlsx = kp_xlsx_new (path, TRUE, error);
+  if (out.xlsx == NULL)
+    return FALSE;
+  out.sheet = kp_xlsx_add_table (out.xlsx, _("Standards"), columns, G_N_ELEMENTS (columns));
+  if (!kp_standards_foreach (db, write_standard_row, &out, error))
+    {
+      kp_xlsx_abandon (out.xlsx);
+      return FALSE;
+    }
+  kp_xlsx_end_table (out.xlsx, out.sheet, out.row);
+  return kp_xlsx_close (out.xlsx, error);
 }

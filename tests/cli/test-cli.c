@@ -853,6 +853,50 @@ test_gaps (Fixture *f, gconstpointer data)
   }
 }
 
+/* Standards round trip: imported, exported as CSV (the same rows) and as a workbook. */
+static void
+test_standards (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *in = tmp_path (f, "standar.csv");
+  g_autofree char *out = tmp_path (f, "standar-out.csv");
+  g_autofree char *xlsx = tmp_path (f, "standar.xlsx");
+  g_autofree char *exported = NULL;
+  static const char standards[] =
+    "unit_kerja,jabatan,kode_kompetensi,level\n"
+    "Dinas Kesehatan,Perawat Terampil,M.01,2\n"
+    "Dinas Kesehatan,Sekretaris,M.03,4\n";
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  g_assert_true (g_file_set_contents (in, standards, -1, &error));
+  g_assert_cmpint (run_cli (f, "import", "standards", in, NULL), ==, 0);
+  assert_counts (f->out, 2, 2, 0, 0, 0, 0);
+  g_assert_cmpint (run_cli (f, "export", "standards", "--csv", out, "--xlsx", xlsx, NULL), ==, 0);
+  exported = read_file (out);
+  g_assert_nonnull (strstr (exported, "Dinas Kesehatan,Perawat Terampil,M.01,2\n"));
+  g_assert_nonnull (strstr (exported, "Dinas Kesehatan,Sekretaris,M.03,4\n"));
+  g_assert_true (g_str_has_prefix (exported, "unit_kerja,jabatan,kode_kompetensi,level\n"));
+  g_assert_cmpint (run_cli (f, "import", "standards", out, NULL), ==, 0);
+  assert_counts (f->out, 2, 0, 0, 2, 0, 0);
+  if (have_openpyxl ())
+    {
+      const char *check =
+        "import sys, openpyxl\n"
+        "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+        "rows = [[c.value for c in r] for r in ws.iter_rows()]\n"
+        "assert rows[0] == ['unit_kerja', 'jabatan', 'kode_kompetensi', 'Competency', 'level'], rows[0]\n"
+        "assert ['Dinas Kesehatan', 'Sekretaris', 'M.03', 'Komunikasi', 4] in rows, rows\n"
+        "assert len(rows) == 3, rows\n";
+      const char *argv[] = { PYTHON, "-c", check, xlsx, NULL };
+      g_autofree char *py_out = NULL;
+      g_autofree char *py_err = NULL;
+
+      if (spawn (f->dir, argv, &py_out, &py_err) != 0)
+        g_error ("openpyxl check failed:\n%s%s", py_out, py_err);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -880,6 +924,7 @@ main (int argc, char **argv)
   ADD ("/cli/demo", test_demo);
   ADD ("/cli/indonesian", test_indonesian);
   ADD ("/cli/gaps", test_gaps);
+  ADD ("/cli/standards", test_standards);
 #undef ADD
 
   return g_test_run ();
