@@ -84,6 +84,25 @@ void kp_heatmap_draw (gconstpointer heatmap, cairo_t *cr, double width, double h
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpHeatmap, kp_heatmap_free)
 
+/* ---- radar: one spoke per competency, the standard against the levels attained --------------- */
+
+typedef struct _KpRadar KpRadar;
+
+KpRadar *kp_radar_new (void);
+void kp_radar_free (KpRadar *radar);
+/* Appends a spoke: @label (a competency code), the @required level (1–5) and the @attained one
+ * (0: not assessed, drawn at the centre). Spokes are drawn clockwise from the top in the order
+ * added. */
+void kp_radar_add (KpRadar *radar, const char *label, int required, int attained);
+guint kp_radar_get_n_spokes (const KpRadar *radar);
+/* Draws on a white background in the box (0, 0, @width, @height): rings for levels 1–5, one
+ * labelled spoke per competency, the standard as a dashed grey outline and the levels attained
+ * as a translucent blue shape. With fewer than three spokes it says so instead. Matches
+ * KpChartDrawFunc. */
+void kp_radar_draw (gconstpointer radar, cairo_t *cr, double width, double height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpRadar, kp_radar_free)
+
 /* ---- output --------------------------------------------------------------------------------- */
 
 /* From a file name's extension (.png, .pdf, .svg, any case); anything else is

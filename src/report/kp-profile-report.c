@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <math.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -144,89 +143,22 @@ on_judged (const KpEmployeeGaps *gaps, gpointer user_data, GError **error)
   return TRUE;
 }
 
-/* The radar: one spoke per competency with a standard, rings 1–5, the standard as a grey
- * outline, the person's levels as a blue shape. */
+/* The radar of the competencies with a standard, centred on (@cx, @cy) with rings of radius
+ * @r: kp_radar_draw leaves room for the labels around them. */
 static void
 radar (Doc *doc, const Judged *judged, KpGaps *gaps, double cx, double cy, double r)
 {
-  cairo_t *cr = doc->cr;
-  g_autoptr(GArray) spokes = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n;
+  g_autoptr(KpRadar) chart = kp_radar_new ();
+  double box = 2 * (r + 26);
 
   for (guint i = 0; i < judged->n; i++)
     if (judged->items[i].required > 0)
-      g_array_append_val (spokes, i);
-  n = spokes->len;
-  if (n < 3)
-    {
-      show (doc, _("Too few competencies with a standard for a radar chart."), 9, FALSE, cx - r,
-            cy, 2 * r, 0x5e5c64, TRUE);
-      return;
-    }
-
-  cairo_set_line_width (cr, 0.6);
-  for (int ring = 1; ring <= KP_LEVEL_MAX; ring++)
-    {
-      for (guint k = 0; k <= n; k++)
-        {
-          double a = -G_PI / 2 + 2 * G_PI * (k % n) / n;
-          double rr = r * ring / KP_LEVEL_MAX;
-
-          if (k == 0)
-            cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a));
-          else
-            cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a));
-        }
-      cairo_set_source_rgb (cr, RGB (0xdeddda));
-      cairo_stroke (cr);
-    }
-  for (guint k = 0; k < n; k++)
-    {
-      double a = -G_PI / 2 + 2 * G_PI * k / n;
-      const char *code = kp_gaps_get_code (gaps, g_array_index (spokes, guint, k));
-
-      cairo_move_to (cr, cx, cy);
-      cairo_line_to (cr, cx + r * cos (a), cy + r * sin (a));
-      cairo_set_source_rgb (cr, RGB (0xdeddda));
-      cairo_stroke (cr);
-      show (doc, code, 8, TRUE, cx + (r + 14) * cos (a) - 20, cy + (r + 14) * sin (a) - 5, 40,
-            0x3d3846, TRUE);
-    }
-
-  /* The standard, then the person on top. */
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (guint k = 0; k <= n; k++)
-        {
-          const KpGapItem *item = &judged->items[g_array_index (spokes, guint, k % n)];
-          double a = -G_PI / 2 + 2 * G_PI * (k % n) / n;
-          double rr = r * (pass == 0 ? item->required : item->attained) / KP_LEVEL_MAX;
-
-          if (k == 0)
-            cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a));
-          else
-            cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a));
-        }
-      cairo_close_path (cr);
-      if (pass == 0)
-        {
-          static const double dash[] = { 4.0, 3.0 };
-
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_set_line_width (cr, 1.4);
-          cairo_set_source_rgb (cr, RGB (0x77767b));
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      else
-        {
-          cairo_set_source_rgba (cr, RGB (0x3584e4), 0.25);
-          cairo_fill_preserve (cr);
-          cairo_set_line_width (cr, 1.8);
-          cairo_set_source_rgb (cr, RGB (0x1c71d8));
-          cairo_stroke (cr);
-        }
-    }
+      kp_radar_add (chart, kp_gaps_get_code (gaps, i), judged->items[i].required,
+                    judged->items[i].attained);
+  cairo_save (doc->cr);
+  cairo_translate (doc->cr, cx - box / 2, cy - box / 2);
+  kp_radar_draw (chart, doc->cr, box, box);
+  cairo_restore (doc->cr);
 }
 
 gboolean

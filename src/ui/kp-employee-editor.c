@@ -99,6 +99,7 @@ struct _KpEmployeeEditor
   GtkLabel *record_errors;
   GtkLabel *needed_label;
   GtkButton *delete_button;
+  GtkButton *profile_button;
 
   /* template objects */
   GListStore *units_model;
@@ -945,6 +946,22 @@ cancel_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The profiles belong to the main window (one per employee, kept in its table), so the
+ * editor asks its parent to open it. */
+static void
+profile_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KpEmployeeEditor *self = KP_EMPLOYEE_EDITOR (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (self->original == NULL || parent == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.profile-employee", "x",
+                              kp_employee_get_id (self->original));
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -1074,6 +1091,7 @@ kp_employee_editor_class_init (KpEmployeeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpEmployeeEditor, record_errors);
   gtk_widget_class_bind_template_child (widget_class, KpEmployeeEditor, needed_label);
   gtk_widget_class_bind_template_child (widget_class, KpEmployeeEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, KpEmployeeEditor, profile_button);
   gtk_widget_class_bind_template_child (widget_class, KpEmployeeEditor, units_model);
   gtk_widget_class_bind_template_child (widget_class, KpEmployeeEditor, positions_model);
   gtk_widget_class_bind_template_child (widget_class, KpEmployeeEditor, supervisors_model);
@@ -1099,6 +1117,7 @@ kp_employee_editor_class_init (KpEmployeeEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.profile", NULL, profile_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
@@ -1212,6 +1231,7 @@ kp_employee_editor_new (GtkWindow  *parent,
         adw_window_title_set_subtitle (self->window_title, subtitle);
       }
       gtk_widget_set_visible (GTK_WIDGET (self->delete_button), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->profile_button), TRUE);
     }
   else
     self->copy = kp_employee_new ();

@@ -24,6 +24,7 @@
 #include "kp-file-chooser.h"
 #include "kp-import-dialog.h"
 #include "kp-org-view.h"
+#include "kp-profile-window.h"
 #include "kp-reports-view.h"
 #include "kp-window.h"
 #include "kp-window-private.h"
@@ -49,6 +50,7 @@ struct _KpWindow
   KpDatabase *database;
   GSettings *settings;        /* NULL when the schema is not installed */
   GHashTable *editors;        /* employee id (gint64 *) → KpEmployeeEditor, until it is destroyed */
+  GHashTable *profiles;       /* employee id (gint64 *) → KpProfileWindow, until it is destroyed */
   GCancellable *cancellable;  /* cancelled at dispose, so late results find no window */
   gboolean exporting;
   gint64 launch_time;         /* KOMPETEN_PROFILE: monotonic time at main(); 0 otherwise */
@@ -463,6 +465,51 @@ edit_employee_action (GtkWidget  *widget,
 }
 
 static void
+on_profile_destroy_cb (GtkWidget *profile,
+                       gpointer   user_data)
+{
+  KpWindow *self = user_data;
+
+  g_hash_table_foreach_remove (self->profiles, is_editor, profile);
+}
+
+static void
+profile_employee_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GListModel *employees = kp_database_get_employees (self->database);
+  KpProfileWindow *profile;
+  guint n = g_list_model_get_n_items (employees);
+
+  /* One profile per employee: a second request brings the first forward. */
+  profile = g_hash_table_lookup (self->profiles, &id);
+  if (profile != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (profile));
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpEmployee) employee = g_list_model_get_item (employees, i);
+
+      if (kp_employee_get_id (employee) != id)
+        continue;
+
+      profile = kp_profile_window_new (GTK_WINDOW (self), self->database, employee);
+      g_hash_table_insert (self->profiles, g_memdup2 (&id, sizeof id), profile);
+      g_signal_connect_object (profile, "destroy", G_CALLBACK (on_profile_destroy_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (profile));
+      return;
+    }
+
+  kp_window_add_toast (self, adw_toast_new (_("This employee is no longer in the register")));
+}
+
+static void
 on_sidebar_row_selected_cb (GtkListBox    *sidebar,
                             GtkListBoxRow *row,
                             gpointer       user_data)
@@ -583,6 +630,7 @@ kp_window_finalize (GObject *object)
   KpWindow *self = KP_WINDOW (object);
 
   g_clear_pointer (&self->editors, g_hash_table_unref);
+  g_clear_pointer (&self->profiles, g_hash_table_unref);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (kp_window_parent_class)->finalize (object);
@@ -681,6 +729,8 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
   gtk_widget_class_install_action (widget_class, "win.new-employee", NULL, new_employee_action);
   gtk_widget_class_install_action (widget_class, "win.edit-employee", "x", edit_employee_action);
+  gtk_widget_class_install_action (widget_class, "win.profile-employee", "x",
+                                   profile_employee_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
@@ -705,6 +755,7 @@ kp_window_init (KpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->editors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->profiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 
   kp_window_show_area (self, "employees");
