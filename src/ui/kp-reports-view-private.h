@@ -6,6 +6,7 @@
 #include "kompeten/kp-chart.h"
 
 #include "kp-chart-view.h"
+#include "kp-heatmap-view.h"
 #include "kp-reports-view.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,20 @@ gboolean _kp_reports_view_export_chart (KpReportsView *self, KpChartFormat forma
                                         const char *path, GError **error);
 /* The print operation of kp_reports_view_print(), exported to a PDF file instead of shown. */
 gboolean _kp_reports_view_print_to_pdf (KpReportsView *self, const char *path, GError **error);
+
+
+/* The "Report" dropdown: 0 head count per unit, 1 competency gaps by unit. */
+GtkDropDown *_kp_reports_view_get_report_dropdown (KpReportsView *self);
+KpHeatmapView *_kp_reports_view_get_heatmap_view (KpReportsView *self);
+/* What a click on the heatmap's cell (@row, @column) does: lists that unit's employees below
+ * the standard on that competency in the side pane. */
+gboolean _kp_reports_view_show_drilldown (KpReportsView *self, guint row, guint column,
+                                          GError **error);
+/* The NIPs the drill-down lists, in its order; NULL while it is closed. */
+GPtrArray *_kp_reports_view_get_drilldown_nips (KpReportsView *self);
+GtkWidget *_kp_reports_view_get_drilldown_pane (KpReportsView *self);
+/* What Export Gap Report does once the user has chosen @path. */
+gboolean _kp_reports_view_export_gaps (KpReportsView *self, const char *path,
+                                       guint *n_employees, GError **error);
 
 G_END_DECLS

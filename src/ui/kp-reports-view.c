@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kp-reports-view.c: the Reports area: the head count per unit, drawn live by the report code
- * the CLI uses (kp_report_employees_by_unit, kp_bar_chart_draw), with a unit filter, export to
- * PNG, PDF and SVG, printing, and the register's export.
+ * the CLI uses (kp_report_employees_by_unit, kp_bar_chart_draw), and the unit × competency gap
+ * heatmap (kp_report_gap_heatmap, kp_heatmap_draw) whose cells drill down to the employees
+ * below the standard; with a unit filter, export to PNG, PDF and SVG, printing, the register's
+ * export and the gap workbook.
  *
  * The chart follows the database: any change of the employees or the units schedules one
  * reload in an idle, so an import or a refresh that changes every store redraws once. */
@@ -12,11 +14,13 @@
 
 #include <glib/gi18n.h>
 
+#include "kompeten/kp-gaps.h"
 #include "kompeten/kp-model.h"
 #include "kompeten/kp-reports.h"
 
 #include "kp-chart-view.h"
 #include "kp-file-chooser.h"
+#include "kp-heatmap-view.h"
 #include "kp-reports-view.h"
 #include "kp-reports-view-private.h"
 #include "kp-window.h"
@@ -31,6 +35,16 @@ struct _KpReportsView
   GtkDropDown *unit_dropdown;
   GtkMenuButton *export_chart_button;
   KpChartView *chart_view;
+  GtkDropDown *report_dropdown;
+  GtkStack *report_stack;
+  KpHeatmapView *heatmap_view;
+  GtkWidget *export_register_button;
+  GtkWidget *export_gaps_button;
+  GtkWidget *drilldown_pane;
+  GtkLabel *drilldown_title;
+  GtkLabel *drilldown_subtitle;
+  GtkListBox *drilldown_list;
+  GtkWidget *drilldown_close_button;
 
   /* template objects */
   GListStore *unit_list;           /* of GtkStringObject, the units' names */
@@ -47,6 +61,7 @@ struct _KpReportsView
   gboolean rebuilding_units;       /* the dropdown's selection moves while its list is rebuilt */
   GtkPrintOperation *print_operation; /* the print dialog being shown, if any */
   GtkPrintSettings *print_settings;   /* the last ones used, offered again next time */
+  GPtrArray *drilldown_nips;          /* of char *: the employees the drill-down lists */
 };
 
 G_DEFINE_FINAL_TYPE (KpReportsView, kp_reports_view, ADW_TYPE_BIN)
@@ -67,9 +82,60 @@ static GParamSpec *properties[N_PROPS];
 /* The data on each string object of unit_list that the list's factory reads for the indent. */
 #define UNIT_DEPTH_KEY "kp-unit-depth"
 
+/* The items of report_dropdown, in the .ui's order. */
+typedef enum {
+  REPORT_HEAD_COUNT,
+  REPORT_GAPS,
+} ReportKind;
+
+/* Whichever report is shown, as the export and the print need it: a drawing, its natural
+ * height, and a reference that keeps it alive while a file chooser or a print dialog is open
+ * and the view reloads. */
+typedef struct {
+  KpChartDrawFunc draw;
+  double (*natural_height) (gconstpointer data, double width);
+  gpointer data;
+  GDestroyNotify release;
+  const char *job_name;
+  const char *file_name;
+} Report;
+
+static void
+report_free (Report *report)
+{
+  if (report->release != NULL && report->data != NULL)
+    report->release (report->data);
+  g_free (report);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Report, report_free)
+
+static double
+bar_chart_height (gconstpointer data,
+                  double        width)
+{
+  return kp_bar_chart_get_natural_height (data, width);
+}
+
+static void
+draw_heatmap_box (gconstpointer  data,
+                  cairo_t       *cr,
+                  double         width,
+                  double         height)
+{
+  kp_heatmap_draw (*(KpHeatmap *const *) data, cr, width, height);
+}
+
+static double
+heatmap_box_height (gconstpointer data,
+                    double        width)
+{
+  return kp_heatmap_get_natural_height (*(KpHeatmap *const *) data, width);
+}
+
 typedef struct {
   KpReportsView *self;  /* owned */
-  KpBarChart *chart;    /* owned: the chart the user saw when choosing the format */
+  Report *report;       /* owned: the report the user saw when choosing the format */
   KpChartFormat format;
 } ExportRequest;
 
@@ -77,7 +143,7 @@ static void
 export_request_free (ExportRequest *request)
 {
   g_clear_object (&request->self);
-  g_clear_pointer (&request->chart, kp_bar_chart_unref);
+  g_clear_pointer (&request->report, report_free);
   g_free (request);
 }
 
@@ -94,18 +160,65 @@ selected_unit_id (KpReportsView *self)
   return g_array_index (self->unit_ids, gint64, position);
 }
 
+static ReportKind
+selected_report (KpReportsView *self)
+{
+  return gtk_drop_down_get_selected (self->report_dropdown) == REPORT_GAPS ? REPORT_GAPS
+                                                                            : REPORT_HEAD_COUNT;
+}
+
 static KpBarChart *
 current_chart (KpReportsView *self)
 {
   return kp_chart_view_get_chart (self->chart_view);
 }
 
+/* The report shown, with a reference of its own; NULL when there is nothing to export. */
+static Report *
+current_report (KpReportsView *self)
+{
+  Report *report;
+
+  if (selected_report (self) == REPORT_GAPS)
+    {
+      const KpHeatmap *heatmap = kp_heatmap_view_get_heatmap (self->heatmap_view);
+
+      if (heatmap == NULL || kp_heatmap_get_n_rows (heatmap) == 0)
+        return NULL;
+
+      report = g_new0 (Report, 1);
+      report->draw = draw_heatmap_box;
+      report->natural_height = heatmap_box_height;
+      report->data = kp_heatmap_view_acquire_heatmap (self->heatmap_view);
+      report->release = (GDestroyNotify) kp_heatmap_box_release;
+      report->job_name = _("Competency Gaps by Unit");
+      /* Translators: the file name proposed when saving the gap heatmap, without its
+       * extension: lower case, words joined by hyphens (Indonesian: kesenjangan-kompetensi) */
+      report->file_name = _("competency-gaps");
+      return report;
+    }
+
+  if (current_chart (self) == NULL || kp_bar_chart_get_n_bars (current_chart (self)) == 0)
+    return NULL;
+
+  report = g_new0 (Report, 1);
+  report->draw = kp_bar_chart_draw;
+  report->natural_height = bar_chart_height;
+  report->data = kp_bar_chart_ref (current_chart (self));
+  report->release = (GDestroyNotify) kp_bar_chart_unref;
+  report->job_name = _("Employees per Unit");
+  /* Translators: the file name proposed when saving the chart, without its extension: lower
+   * case, words joined by hyphens, no spaces (Indonesian: pegawai-per-unit) */
+  report->file_name = _("employees-per-unit");
+  return report;
+}
+
 static gboolean
 can_export (KpReportsView *self)
 {
-  KpBarChart *chart = current_chart (self);
+  g_autoptr(Report) report = current_report (self);
 
-  return chart != NULL && kp_bar_chart_get_n_bars (chart) > 0;
+  return report != NULL;
 }
 
 static void
@@ -118,6 +231,10 @@ update_actions (KpReportsView *self)
                                  enabled && self->print_operation == NULL);
   /* A menu button stays clickable when all its items are disabled: say it at once. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_chart_button), enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-gaps",
+                                 self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.close-drilldown",
+                                 gtk_widget_get_visible (self->drilldown_pane));
 }
 
 /* Appends @unit and, below it, its sub-units (the store is sorted by name, so each level is
@@ -252,20 +369,211 @@ update_unit_list (KpReportsView *self)
 }
 
 static void
+close_drilldown (KpReportsView *self)
+{
+  gtk_widget_set_visible (self->drilldown_pane, FALSE);
+  g_ptr_array_set_size (self->drilldown_nips, 0);
+  update_actions (self);
+}
+
+typedef struct {
+  GPtrArray *units;       /* of char *: the heatmap's rows, as kp_report_gap_heatmap makes them */
+  const char *unit;       /* the unit of the cell; NULL while the rows are collected */
+  guint column;
+  guint n_judged;
+  GPtrArray *rows;        /* of GtkWidget: the employees below the standard */
+  GPtrArray *nips;
+} Drilldown;
+
+/* The heatmap's rows: the units of the assessed employees, by name (kp_report_gap_heatmap). */
+static gboolean
+collect_unit_cb (const KpEmployeeGaps  *gaps,
+                 gpointer               user_data,
+                 GError               **error)
+{
+  Drilldown *drilldown = user_data;
+
+  if (gaps->assessed &&
+      !g_ptr_array_find_with_equal_func (drilldown->units, gaps->unit, g_str_equal, NULL))
+    g_ptr_array_add (drilldown->units, g_strdup (gaps->unit));
+
+  return TRUE;
+}
+
+static int
+compare_unit_names (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The employees the cell counts as below the standard, the way kp_report_gap_heatmap counts. */
+static gboolean
+collect_below_cb (const KpEmployeeGaps  *gaps,
+                  gpointer               user_data,
+                  GError               **error)
+{
+  Drilldown *drilldown = user_data;
+  const KpGapItem *item;
+  AdwActionRow *row;
+  GtkWidget *level;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *level_text = NULL;
+
+  if (!gaps->assessed || g_strcmp0 (gaps->unit, drilldown->unit) != 0 ||
+      drilldown->column >= gaps->n_competencies)
+    return TRUE;
+
+  item = &gaps->items[drilldown->column];
+  if (item->required <= 0)
+    return TRUE;
+  drilldown->n_judged++;
+  if (item->attained >= item->required)
+    return TRUE;
+
+  title = g_markup_escape_text (gaps->name, -1);
+  /* Translators: under an employee's name in the drill-down: the NIP, then the position */
+  subtitle = g_markup_printf_escaped (_("%s · %s"), gaps->nip,
+                                      gaps->position != NULL ? gaps->position : "");
+  if (item->attained > 0)
+    /* Translators: the level an employee attained against the level the position requires */
+    level_text = g_strdup_printf (_("Level %d of %d"), item->attained, item->required);
+  else
+    /* Translators: the employee was assessed, but not on this competency; %d: required level */
+    level_text = g_strdup_printf (_("Not assessed (standard %d)"), item->required);
+
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  level = gtk_label_new (level_text);
+  gtk_widget_add_css_class (level, "error");
+  gtk_widget_add_css_class (level, "numeric");
+  adw_action_row_add_suffix (row, level);
+
+  g_ptr_array_add (drilldown->rows, g_object_ref_sink (row));
+  g_ptr_array_add (drilldown->nips, g_strdup (gaps->nip));
+  return TRUE;
+}
+
+/* Lists the employees of the heatmap's @row (a unit) below the standard on its @column (a
+ * competency): what a click on that cell shows. */
+static gboolean
+show_drilldown (KpReportsView  *self,
+                guint           row,
+                guint           column,
+                GError        **error)
+{
+  g_autoptr(KpGaps) gaps = NULL;
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) nips = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  Drilldown drilldown = { units, NULL, column, 0, rows, nips };
+  GtkWidget *child;
+
+  if (self->database == NULL)
+    return TRUE;
+
+  gaps = kp_gaps_new (self->database, error);
+  if (gaps == NULL ||
+      !kp_gaps_foreach (gaps, selected_unit_id (self), collect_unit_cb, &drilldown, error))
+    return FALSE;
+  g_ptr_array_sort (units, compare_unit_names);
+
+  /* A click on a heatmap drawn before the last change: nothing to list. */
+  if (row >= units->len || column >= kp_gaps_get_n_competencies (gaps))
+    {
+      close_drilldown (self);
+      return TRUE;
+    }
+
+  drilldown.unit = g_ptr_array_index (units, row);
+  if (!kp_gaps_foreach (gaps, selected_unit_id (self), collect_below_cb, &drilldown, error))
+    return FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drilldown_list))) != NULL)
+    gtk_list_box_remove (self->drilldown_list, child);
+  for (guint i = 0; i < rows->len; i++)
+    gtk_list_box_append (self->drilldown_list, g_ptr_array_index (rows, i));
+
+  g_ptr_array_set_size (self->drilldown_nips, 0);
+  for (guint i = 0; i < nips->len; i++)
+    g_ptr_array_add (self->drilldown_nips, g_strdup (g_ptr_array_index (nips, i)));
+
+  /* Translators: the drill-down's heading: a competency's code and name */
+  title = g_strdup_printf (_("%s — %s"), kp_gaps_get_code (gaps, column),
+                           kp_gaps_get_competency_name (gaps, column));
+  /* Translators: under the drill-down's heading: a unit, then how many of its assessed
+   * employees with a standard for the competency are below it */
+  subtitle = g_strdup_printf (ngettext ("%s: %u of %u assessed employee below the standard",
+                                        "%s: %u of %u assessed employees below the standard",
+                                        drilldown.n_judged),
+                              drilldown.unit, rows->len, drilldown.n_judged);
+  gtk_label_set_label (self->drilldown_title, title);
+  gtk_label_set_label (self->drilldown_subtitle, subtitle);
+
+  gtk_widget_set_visible (self->drilldown_pane, TRUE);
+  gtk_widget_grab_focus (self->drilldown_close_button);
+  update_actions (self);
+  return TRUE;
+}
+
+static void
+reload_heatmap (KpReportsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  KpHeatmap *heatmap;
+
+  /* The list would belong to a heatmap that is no longer the one shown. */
+  close_drilldown (self);
+
+  heatmap = kp_report_gap_heatmap (self->database, selected_unit_id (self), &error);
+  if (heatmap == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      g_debug ("Could not draw the gap heatmap: %s", error->message);
+      kp_heatmap_view_set_heatmap (self->heatmap_view, NULL);
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      update_actions (self);
+      return;
+    }
+
+  kp_heatmap_view_set_heatmap (self->heatmap_view, heatmap);
+  gtk_stack_set_visible_child_name (self->report_stack, "heatmap");
+  gtk_stack_set_visible_child_name (self->main_stack, "chart");
+  update_actions (self);
+}
+
+static void
 reload (KpReportsView *self)
 {
   g_autoptr(KpBarChart) chart = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean gaps = selected_report (self) == REPORT_GAPS;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   update_unit_list (self);
+  gtk_widget_set_visible (self->export_register_button, !gaps);
+  gtk_widget_set_visible (self->export_gaps_button, gaps);
 
   if (self->database == NULL || g_list_model_get_n_items (self->employees) == 0)
     {
       kp_chart_view_set_chart (self->chart_view, NULL);
+      kp_heatmap_view_set_heatmap (self->heatmap_view, NULL);
+      close_drilldown (self);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       update_actions (self);
+      return;
+    }
+
+  if (gaps)
+    {
+      reload_heatmap (self);
       return;
     }
 
@@ -283,6 +591,7 @@ reload (KpReportsView *self)
     }
 
   kp_chart_view_set_chart (self->chart_view, chart);
+  gtk_stack_set_visible_child_name (self->report_stack, "chart");
   gtk_stack_set_visible_child_name (self->main_stack, "chart");
   update_actions (self);
 }
@@ -365,23 +674,23 @@ announce_saved (KpReportsView *self,
 }
 
 static gboolean
-export_chart (KpBarChart    *chart,
-              KpChartFormat  format,
-              const char    *path,
-              GError       **error)
+export_chart (const Report   *report,
+              KpChartFormat   format,
+              const char     *path,
+              GError        **error)
 {
   double height;
 
-  if (chart == NULL || kp_bar_chart_get_n_bars (chart) == 0)
+  if (report == NULL)
     {
       g_set_error (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY,
                    _("There is no chart to export: the register has no employees in this unit"));
       return FALSE;
     }
 
-  height = kp_bar_chart_get_natural_height (chart, EXPORT_WIDTH);
+  height = report->natural_height (report->data, EXPORT_WIDTH);
 
-  return kp_chart_render_to_file (kp_bar_chart_draw, chart, format, EXPORT_WIDTH, height, path,
+  return kp_chart_render_to_file (report->draw, report->data, format, EXPORT_WIDTH, height, path,
                                   error);
 }
 
@@ -414,7 +723,7 @@ on_export_file_chosen_cb (GFile    *file,
   if (!kp_chart_format_from_path (path, &format, NULL))
     format = request->format;
 
-  if (!export_chart (request->chart, format, path, &error))
+  if (!export_chart (request->report, format, path, &error))
     {
       show_error (request->self, _("Could Not Export the Chart"), error);
       return;
@@ -426,11 +735,10 @@ on_export_file_chosen_cb (GFile    *file,
 /* The name proposed for an exported chart: the report's name, then the unit when filtered. */
 static char *
 suggest_file_name (KpReportsView *self,
+                   const char    *base,
                    const char    *extension)
 {
-  /* Translators: the file name proposed when saving the chart, without its extension: lower
-   * case, words joined by hyphens, no spaces (Indonesian: pegawai-per-unit) */
-  g_autoptr(GString) name = g_string_new (_("employees-per-unit"));
+  g_autoptr(GString) name = g_string_new (base);
   guint position = gtk_drop_down_get_selected (self->unit_dropdown);
 
   if (selected_unit_id (self) > 0)
@@ -473,8 +781,9 @@ export_chart_action (GtkWidget  *widget,
   const char *filter_name;
   ExportRequest *request;
   KpChartFormat format;
+  g_autoptr(Report) report = current_report (self);
 
-  if (!can_export (self) || !kp_chart_format_from_path (dotted, &format, NULL))
+  if (report == NULL || !kp_chart_format_from_path (dotted, &format, NULL))
     return;
 
   switch (format)
@@ -495,11 +804,11 @@ export_chart_action (GtkWidget  *widget,
 
   pattern = g_strconcat ("*", dotted, NULL);
   patterns[0] = pattern;
-  suggested = suggest_file_name (self, extension);
+  suggested = suggest_file_name (self, report->file_name, extension);
 
   request = g_new0 (ExportRequest, 1);
   request->self = g_object_ref (self);
-  request->chart = kp_bar_chart_ref (current_chart (self));
+  request->report = g_steal_pointer (&report);
   request->format = format;
 
   kp_file_chooser_save (get_parent_window (self), _("Export Chart"), suggested, filter_name,
@@ -512,7 +821,7 @@ static void
 on_print_operation_draw_page_cb (GtkPrintOperation *operation,
                                  GtkPrintContext   *context,
                                  int                page_nr,
-                                 KpBarChart        *chart)
+                                 Report            *report)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
@@ -522,14 +831,14 @@ on_print_operation_draw_page_cb (GtkPrintOperation *operation,
   if (width <= 0 || page_height <= 0)
     return;
 
-  height = MIN (kp_bar_chart_get_natural_height (chart, width), page_height);
-  kp_bar_chart_draw (chart, cr, width, height);
+  height = MIN (report->natural_height (report->data, width), page_height);
+  report->draw (report->data, cr, width, height);
 }
 
 /* Everything kp_reports_view_print() and the PDF export for tests share. */
 static GtkPrintOperation *
 create_print_operation (KpReportsView *self,
-                        KpBarChart    *chart)
+                        Report        *report)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
@@ -539,7 +848,7 @@ create_print_operation (KpReportsView *self,
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_PORTRAIT);
 
   /* The job name is what the printer queue shows: the chart's title. */
-  gtk_print_operation_set_job_name (operation, _("Employees per Unit"));
+  gtk_print_operation_set_job_name (operation, report->job_name);
   gtk_print_operation_set_n_pages (operation, 1);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_default_page_setup (operation, page_setup);
@@ -549,8 +858,7 @@ create_print_operation (KpReportsView *self,
     gtk_print_operation_set_print_settings (operation, self->print_settings);
 
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_print_operation_draw_page_cb),
-                         kp_bar_chart_ref (chart),
-                         (GClosureNotify) (void (*) (void)) kp_bar_chart_unref, 0);
+                         report, (GClosureNotify) (void (*) (void)) report_free, 0);
 
   return g_steal_pointer (&operation);
 }
@@ -595,6 +903,135 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   kp_reports_view_print (KP_REPORTS_VIEW (widget));
+}
+
+static gboolean
+export_gaps (KpReportsView  *self,
+             gint64          unit_id,
+             const char     *path,
+             guint          *n_employees,
+             GError        **error)
+{
+  if (self->database == NULL)
+    {
+      g_set_error_literal (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY,
+                           _("There is no register to export"));
+      return FALSE;
+    }
+
+  return kp_report_export_gaps_xlsx (self->database, unit_id, path, n_employees, error);
+}
+
+typedef struct {
+  KpReportsView *self;  /* owned */
+  gint64 unit_id;       /* the filter when the user asked */
+} GapsRequest;
+
+static void
+on_export_gaps_file_chosen_cb (GFile    *file,
+                               gpointer  user_data)
+{
+  GapsRequest *request = user_data;
+  KpReportsView *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *window;
+
+  if (file == NULL)
+    goto out;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, KP_REPORT_ERROR, KP_REPORT_ERROR_FAILED,
+                   _("Could not write “%s”: choose a folder on this computer"), uri);
+    }
+  else
+    {
+      export_gaps (self, request->unit_id, path, NULL, &error);
+    }
+
+  if (error != NULL)
+    {
+      show_error (self, _("Could Not Export the Gap Report"), error);
+      goto out;
+    }
+
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), KP_TYPE_WINDOW);
+  if (window != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      AdwToast *toast = adw_toast_new_format (_("Gap report saved as “%s”"), basename);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
+                             g_object_ref (file),
+                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      kp_window_add_toast (KP_WINDOW (window), toast);
+    }
+
+out:
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+export_gaps_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (widget);
+  const char *patterns[] = { "*.xlsx", NULL };
+  /* Translators: the file name proposed for the gap workbook, without its extension: lower
+   * case, words joined by hyphens (Indonesian: kesenjangan-kompetensi) */
+  g_autofree char *suggested = suggest_file_name (self, _("competency-gaps"), "xlsx");
+  GapsRequest *request;
+
+  if (self->database == NULL)
+    return;
+
+  request = g_new0 (GapsRequest, 1);
+  request->self = g_object_ref (self);
+  request->unit_id = selected_unit_id (self);
+
+  kp_file_chooser_save (get_parent_window (self), _("Export Gap Report"), suggested,
+                        _("Excel workbook (*.xlsx)"), patterns, on_export_gaps_file_chosen_cb,
+                        request);
+}
+
+static void
+close_drilldown_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (widget);
+
+  close_drilldown (self);
+  /* Back where the user was: the heatmap. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->heatmap_view));
+}
+
+static void
+on_heatmap_view_cell_activated_cb (KpHeatmapView *heatmap_view,
+                                   guint          row,
+                                   guint          column,
+                                   KpReportsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!show_drilldown (self, row, column, &error))
+    show_error (self, _("Could Not List the Employees"), error);
+}
+
+static void
+on_report_dropdown_notify_selected_cb (GtkDropDown   *dropdown,
+                                       GParamSpec    *pspec,
+                                       KpReportsView *self)
+{
+  reload (self);
 }
 
 static void
@@ -672,6 +1109,7 @@ kp_reports_view_finalize (GObject *object)
 
   g_clear_pointer (&self->unit_ids, g_array_unref);
   g_clear_pointer (&self->unit_depths, g_array_unref);
+  g_clear_pointer (&self->drilldown_nips, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kp_reports_view_parent_class)->finalize (object);
 }
@@ -733,6 +1171,7 @@ kp_reports_view_class_init (KpReportsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KP_TYPE_CHART_VIEW);
+  g_type_ensure (KP_TYPE_HEATMAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/go/lampungselatankab/Kompeten/kp-reports-view.ui");
@@ -742,19 +1181,40 @@ kp_reports_view_class_init (KpReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_chart_button);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, unit_list);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, report_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, report_stack);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, heatmap_view);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_register_button);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_gaps_button);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_pane);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_title);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_list);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_close_button);
 
   gtk_widget_class_bind_template_callback (widget_class, unit_indent);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_heatmap_view_cell_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "reports.export-chart", "s", export_chart_action);
   /* Ctrl+P is the window's (win.print), which shows this area and calls
    * kp_reports_view_print(). */
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-gaps", NULL, export_gaps_action);
+  gtk_widget_class_install_action (widget_class, "reports.close-drilldown", NULL,
+                                   close_drilldown_action);
+
+  /* Escape closes the drill-down (the action is disabled, and Escape passes on, without it). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "reports.close-drilldown", NULL);
 }
 
 static void
 kp_reports_view_init (KpReportsView *self)
 {
+  self->drilldown_nips = g_ptr_array_new_with_free_func (g_free);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   reload (self);
@@ -827,13 +1287,14 @@ kp_reports_view_print (KpReportsView *self)
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
+  Report *report;
 
   g_return_if_fail (KP_IS_REPORTS_VIEW (self));
 
-  if (!can_export (self) || self->print_operation != NULL)
+  if (self->print_operation != NULL || (report = current_report (self)) == NULL)
     return;
 
-  operation = create_print_operation (self, current_chart (self));
+  operation = create_print_operation (self, report);
   /* The window stays usable while the dialog is open; "done" reports the outcome. */
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_operation_done_cb), self, 0);
@@ -915,7 +1376,9 @@ _kp_reports_view_export_chart (KpReportsView  *self,
   g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return export_chart (current_chart (self), format, path, error);
+  g_autoptr(Report) report = current_report (self);
+
+  return export_chart (report, format, path, error);
 }
 
 gboolean
@@ -925,21 +1388,77 @@ _kp_reports_view_print_to_pdf (KpReportsView  *self,
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   GtkPrintOperationResult result;
+  Report *report;
 
   g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!can_export (self))
+  if ((report = current_report (self)) == NULL)
     {
       /* Only tests come here: the Print action is disabled without a chart. */
       g_set_error_literal (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY, "There is no chart to print");
       return FALSE;
     }
 
-  operation = create_print_operation (self, current_chart (self));
+  operation = create_print_operation (self, report);
   gtk_print_operation_set_export_filename (operation, path);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                     get_parent_window (self), error);
 
   return result == GTK_PRINT_OPERATION_RESULT_APPLY;
+}
+
+KpHeatmapView *
+_kp_reports_view_get_heatmap_view (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->heatmap_view;
+}
+
+GtkDropDown *
+_kp_reports_view_get_report_dropdown (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->report_dropdown;
+}
+
+gboolean
+_kp_reports_view_show_drilldown (KpReportsView  *self,
+                                 guint           row,
+                                 guint           column,
+                                 GError        **error)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
+
+  return show_drilldown (self, row, column, error);
+}
+
+GPtrArray *
+_kp_reports_view_get_drilldown_nips (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return gtk_widget_get_visible (self->drilldown_pane) ? self->drilldown_nips : NULL;
+}
+
+GtkWidget *
+_kp_reports_view_get_drilldown_pane (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->drilldown_pane;
+}
+
+gboolean
+_kp_reports_view_export_gaps (KpReportsView  *self,
+                              const char     *path,
+                              guint          *n_employees,
+                              GError        **error)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return export_gaps (self, selected_unit_id (self), path, n_employees, error);
 }

@@ -2,13 +2,17 @@
 /* test-reports-view.c: the Reports area over a small real database: the chart counts the
  * employees per unit, the unit filter narrows it to a unit and its sub-units, the widget draws
  * it (white paper and blue bars, in the dark style too), the exports and the print write real
- * files, and the chart follows the register. */
+ * files, and the chart follows the register. The gap heatmap shows a unit per row and a
+ * competency per column, draws its colours, drills down from a cell to exactly the employees
+ * below the standard there, and exports as PNG and as the gap workbook. */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "kompeten/kp-assessments.h"
 #include "kompeten/kp-reports.h"
+#include "kompeten/kp-standards.h"
 
 #include "kp-chart-view.h"
 #include "kp-reports-view.h"
@@ -31,6 +35,9 @@ typedef struct {
   gint64 clinic_position;
   gint64 inspectorate_position;
   guint n_saved;
+  /* The gap fixture: administrators of HEALTH and INSPECTORATE, assessed on every competency. */
+  guint gap_column;           /* the competency the administrators have a standard for */
+  char *below_nips[2];        /* HEALTH's administrators below the standard on it */
   GtkWindow *window;
   KpReportsView *view;
   char *tmp_dir;
@@ -43,8 +50,14 @@ settle (Fixture *fixture)
   ui_test_settle_view ((UiTestCondition) _kp_reports_view_is_busy, fixture->view);
 }
 
+enum {
+  FIXTURE_EMPTY,
+  FIXTURE_PEOPLE,
+  FIXTURE_GAPS,  /* FIXTURE_PEOPLE, and assessed administrators */
+};
+
 /* Saves one more employee in @position_id, with a valid NIP of its own. */
-static void
+static gint64
 save_employee (Fixture *fixture,
                gint64   position_id)
 {
@@ -55,7 +68,77 @@ save_employee (Fixture *fixture,
   UiTestPerson person = { nip, name, "L", birth_date, "III/a" };
 
   g_assert_cmpuint (n, <=, 28);
-  ui_test_save_person (fixture->database, &person, position_id, 0);
+  return ui_test_save_person (fixture->database, &person, position_id, 0);
+}
+
+static char *
+nip_of (guint n)
+{
+  return g_strdup_printf ("199001%02u2015031%03u", n, n);
+}
+
+/* One assessment of @employee_id: @level on the gap column, 5 on every other competency. */
+static void
+assess (Fixture *fixture,
+        gint64   employee_id,
+        int      level)
+{
+  GListModel *dictionary = kp_database_get_competencies (fixture->database);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("Uji %" G_GINT64_FORMAT, employee_id);
+  gint64 event = kp_assessment_create (fixture->database, name, "2026", "2026-03-02",
+                                       KP_ASSESSMENT_METHOD_UJI_KOMPETENSI, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (dictionary); i++)
+    {
+      g_autoptr(KpCompetency) competency = g_list_model_get_item (dictionary, i);
+
+      kp_assessment_record (fixture->database, event, employee_id,
+                            kp_competency_get_id (competency), "Asesor Satu",
+                            i == fixture->gap_column ? level : 5, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* HEALTH: three administrators, two below the standard on the gap column; INSPECTORATE: one,
+ * at the standard. The pelaksana of FIXTURE_PEOPLE are not assessed: no row of their own. */
+static void
+add_gaps (Fixture *fixture)
+{
+  gint64 health_admin = ui_test_add_position (fixture->database, fixture->health_id, "Sekretaris",
+                                              KP_POSITION_KIND_ADMINISTRATOR);
+  gint64 inspectorate_admin = ui_test_add_position (fixture->database, fixture->inspectorate_id,
+                                                    "Sekretaris", KP_POSITION_KIND_ADMINISTRATOR);
+  GListModel *dictionary = kp_database_get_competencies (fixture->database);
+  g_autoptr(GPtrArray) standards = NULL;
+  g_autoptr(GError) error = NULL;
+  KpStandard *standard;
+  gint64 id;
+
+  standards = kp_standards_for_position (fixture->database, health_admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (standards->len, >, 0);
+  standard = g_ptr_array_index (standards, 0);
+  g_assert_cmpint (standard->level, >=, 2);
+  fixture->gap_column = G_MAXUINT;
+  for (guint i = 0; i < g_list_model_get_n_items (dictionary); i++)
+    {
+      g_autoptr(KpCompetency) competency = g_list_model_get_item (dictionary, i);
+
+      if (kp_competency_get_id (competency) == standard->competency_id)
+        fixture->gap_column = i;
+    }
+  g_assert_cmpuint (fixture->gap_column, <, g_list_model_get_n_items (dictionary));
+
+  id = save_employee (fixture, health_admin);
+  fixture->below_nips[0] = nip_of (fixture->n_saved);
+  assess (fixture, id, standard->level - 1);
+  assess (fixture, save_employee (fixture, health_admin), standard->level);
+  id = save_employee (fixture, health_admin);
+  fixture->below_nips[1] = nip_of (fixture->n_saved);
+  assess (fixture, id, 1);
+  assess (fixture, save_employee (fixture, inspectorate_admin), standard->level);
 }
 
 static gint64
@@ -70,7 +153,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  gboolean with_people = GPOINTER_TO_INT (data);
+  gboolean with_people = GPOINTER_TO_INT (data) >= FIXTURE_PEOPLE;
   g_autofree char *path = NULL;
 
   fixture->database = ui_test_new_database (&path);
@@ -92,6 +175,8 @@ fixture_set_up (Fixture       *fixture,
         save_employee (fixture, fixture->clinic_position);
       save_employee (fixture, fixture->inspectorate_position);
     }
+  if (GPOINTER_TO_INT (data) == FIXTURE_GAPS)
+    add_gaps (fixture);
 
   /* In its window before it gets the database, as in KpWindow: the dropdown's rows then
    * exist when the units arrive. */
@@ -115,6 +200,8 @@ fixture_tear_down (Fixture       *fixture,
 
   g_clear_object (&fixture->database);
   g_clear_pointer (&fixture->tmp_dir, g_free);
+  g_clear_pointer (&fixture->below_nips[0], g_free);
+  g_clear_pointer (&fixture->below_nips[1], g_free);
 }
 
 static KpBarChart *
@@ -621,6 +708,198 @@ test_chart_view_alone (void)
   g_assert_finalize_object (view);
 }
 
+static void
+show_gaps (Fixture *fixture)
+{
+  gtk_drop_down_set_selected (_kp_reports_view_get_report_dropdown (fixture->view), 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  settle (fixture);
+}
+
+static const KpHeatmap *
+get_heatmap (Fixture *fixture)
+{
+  return kp_heatmap_view_get_heatmap (_kp_reports_view_get_heatmap_view (fixture->view));
+}
+
+static void
+test_gaps_switch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *dictionary = kp_database_get_competencies (fixture->database);
+  GtkWidget *heatmap_view = GTK_WIDGET (_kp_reports_view_get_heatmap_view (fixture->view));
+  const KpHeatmap *heatmap;
+
+  g_assert_false (gtk_widget_is_drawable (heatmap_view));
+  show_gaps (fixture);
+
+  heatmap = get_heatmap (fixture);
+  g_assert_nonnull (heatmap);
+  g_assert_true (gtk_widget_is_drawable (heatmap_view));
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (_kp_reports_view_get_chart_view (fixture->view))));
+  /* The units with assessed employees (HEALTH and INSPECTORATE), every competency. */
+  g_assert_cmpuint (kp_heatmap_get_n_rows (heatmap), ==, 2);
+  g_assert_cmpuint (kp_heatmap_get_n_columns (heatmap), ==, g_list_model_get_n_items (dictionary));
+  /* Height for width, as the chart. */
+  g_assert_cmpint (gtk_widget_get_height (heatmap_view), ==,
+                   (int) kp_heatmap_get_natural_height (heatmap, gtk_widget_get_width (heatmap_view)));
+  g_assert_true (_kp_reports_view_can_export (fixture->view));
+
+  /* The same unit filter: only INSPECTORATE's row. */
+  choose_unit (fixture, INSPECTORATE);
+  g_assert_cmpuint (kp_heatmap_get_n_rows (get_heatmap (fixture)), ==, 1);
+
+  /* Back to the head count: the bar chart again. */
+  choose_unit (fixture, "All units");
+  gtk_drop_down_set_selected (_kp_reports_view_get_report_dropdown (fixture->view), 0);
+  settle (fixture);
+  g_assert_nonnull (get_chart (fixture));
+  g_assert_false (gtk_widget_is_drawable (heatmap_view));
+}
+
+static void
+test_gaps_draw (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *heatmap_view = GTK_WIDGET (_kp_reports_view_get_heatmap_view (fixture->view));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+  guint coloured = 0;
+
+  show_gaps (fixture);
+  width = gtk_widget_get_width (heatmap_view);
+  height = gtk_widget_get_height (heatmap_view);
+  paintable = gtk_widget_paintable_new (heatmap_view);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* HEALTH's cell (two of three below) is red: pixels neither white nor grey. */
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) +
+                                              y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++)
+        {
+          guint r = (row[x] >> 16) & 0xff, g = (row[x] >> 8) & 0xff, b = row[x] & 0xff;
+
+          if (r > g + 40 && r > b + 40)
+            coloured++;
+        }
+    }
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (coloured, >, 200);
+}
+
+static gboolean
+nips_are (GPtrArray         *nips,
+          const char *const *expected)
+{
+  if (nips == NULL || nips->len != g_strv_length ((char **) expected))
+    return FALSE;
+  for (guint i = 0; i < nips->len; i++)
+    if (!g_strv_contains (expected, g_ptr_array_index (nips, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_gaps_drilldown (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *pane = _kp_reports_view_get_drilldown_pane (fixture->view);
+  const char *below[] = { fixture->below_nips[0], fixture->below_nips[1], NULL };
+  const char *none[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  guint other_column = fixture->gap_column == 0 ? 1 : 0;
+
+  show_gaps (fixture);
+  g_assert_null (_kp_reports_view_get_drilldown_nips (fixture->view));
+  g_assert_false (gtk_widget_get_visible (pane));
+
+  /* HEALTH (row 0) on the gap column: exactly the two below; the one at the standard and the
+   * unassessed pelaksana are not listed. */
+  g_assert_true (_kp_reports_view_show_drilldown (fixture->view, 0, fixture->gap_column, &error));
+  g_assert_no_error (error);
+  settle (fixture);
+  g_assert_true (gtk_widget_get_mapped (pane));
+  g_assert_true (nips_are (_kp_reports_view_get_drilldown_nips (fixture->view), below));
+  g_assert_true (ui_test_shows_text (pane, "Pegawai 7"));
+  g_assert_true (ui_test_shows_text (pane, "Pegawai 9"));
+  g_assert_false (ui_test_shows_text (pane, "Pegawai 8"));
+
+  /* INSPECTORATE (row 1): at the standard, nobody; another competency: nobody either. */
+  g_assert_true (_kp_reports_view_show_drilldown (fixture->view, 1, fixture->gap_column, &error));
+  g_assert_true (nips_are (_kp_reports_view_get_drilldown_nips (fixture->view), none));
+  g_assert_true (_kp_reports_view_show_drilldown (fixture->view, 0, other_column, &error));
+  g_assert_true (nips_are (_kp_reports_view_get_drilldown_nips (fixture->view), none));
+  g_assert_no_error (error);
+
+  /* Escape closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reports.close-drilldown", NULL);
+  settle (fixture);
+  g_assert_false (gtk_widget_get_visible (pane));
+  g_assert_null (_kp_reports_view_get_drilldown_nips (fixture->view));
+}
+
+static void
+test_gaps_export (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *png = g_build_filename (fixture->tmp_dir, "gaps.png", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->tmp_dir, "gaps.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->tmp_dir, "gaps.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint n_employees = 0;
+  double height;
+
+  show_gaps (fixture);
+
+  g_assert_true (_kp_reports_view_export_chart (fixture->view, KP_CHART_FORMAT_PNG, png, &error));
+  g_assert_no_error (error);
+  contents = read_file (png, &length);
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* The heatmap, not the bar chart: its own natural height at the CLI's width. */
+  g_assert_cmpuint (read_be32 ((const guchar *) contents + 16), ==, 2 * 900);
+  height = kp_heatmap_get_natural_height (get_heatmap (fixture), 900);
+  /* Whole pixels: the page is rounded up. */
+  g_assert_cmpuint (read_be32 ((const guchar *) contents + 20), ==,
+                    2 * ((guint) height + (height > (guint) height)));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (_kp_reports_view_export_gaps (fixture->view, xlsx, &n_employees, &error));
+  g_assert_no_error (error);
+  contents = read_file (xlsx, &length);
+  g_assert_cmpuint (length, >, 2);
+  g_assert_cmpmem (contents, 2, "PK", 2);
+  g_clear_pointer (&contents, g_free);
+
+  /* Print works for the heatmap too (the print operation, exported to a PDF). */
+  g_assert_true (_kp_reports_view_print_to_pdf (fixture->view, pdf, &error));
+  g_assert_no_error (error);
+  contents = read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  /* Every employee of the register is a row of the workbook. */
+  g_assert_cmpuint (n_employees, ==, fixture->n_saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +924,15 @@ main (int   argc,
               fixture_set_up, test_follows_register, fixture_tear_down);
   g_test_add ("/ui/reports/empty", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_empty_register, fixture_tear_down);
+
+  g_test_add ("/ui/reports/gaps/switch", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
+              fixture_set_up, test_gaps_switch, fixture_tear_down);
+  g_test_add ("/ui/reports/gaps/draw", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
+              fixture_set_up, test_gaps_draw, fixture_tear_down);
+  g_test_add ("/ui/reports/gaps/drilldown", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
+              fixture_set_up, test_gaps_drilldown, fixture_tear_down);
+  g_test_add ("/ui/reports/gaps/export", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
+              fixture_set_up, test_gaps_export, fixture_tear_down);
 
   return g_test_run ();
 }
