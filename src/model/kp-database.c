@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "kompeten/kp-assessments.h"
 #include "kompeten/kp-competencies.h"
 #include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-register.h"
@@ -692,5 +693,10 @@ kp_database_load_demo (KpDatabase *self, GError **error)
       if (child > 0 && parent > 0 && !kp_register_move_unit (self, child, parent, error))
         return FALSE;
     }
-  return TRUE;
+
+  /* The assessment results of the same generated office, so that the gaps, the heatmap and
+   * every profile have something to show on a first start. */
+  g_clear_object (&file);
+  file = g_file_new_for_uri ("resource://" KP_RESOURCE_PREFIX "/seed/demo-penilaian.csv");
+  return kp_assessments_import (self, file, TRUE, NULL, NULL, error);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "model-test-util.h"
+#include "kompeten/kp-gaps.h"
 
 typedef struct {
   char *dir;
@@ -306,6 +307,17 @@ test_audit_triggers (Fixture *f, gconstpointer data)
   assert_audit_intact (db);
 }
 
+static gboolean
+count_assessed (const KpEmployeeGaps *gaps, gpointer user_data, GError **error)
+{
+  guint *counts = user_data;
+
+  counts[0]++;
+  if (gaps->has_standard && gaps->assessed)
+    counts[1]++;
+  return TRUE;
+}
+
 static void
 test_demo (Fixture *f, gconstpointer data)
 {
@@ -319,6 +331,19 @@ test_demo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (kp_database_get_employees (db)), ==, 500);
   g_assert_cmpuint (g_list_model_get_n_items (kp_database_get_units (db)), ==, 24);
   assert_audit_intact (db);
+
+  /* The demo's assessment results are there and judged: most employees with a standard have a
+   * JPM, so the gap views are not empty on a first start. */
+  {
+    g_autoptr(KpGaps) gaps = kp_gaps_new (db, &error);
+    guint counts[2] = { 0, 0 };
+
+    g_assert_no_error (error);
+    g_assert_true (kp_gaps_foreach (gaps, 0, count_assessed, counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts[0], ==, 500);
+    g_assert_cmpuint (counts[1], ==, 265);
+  }
 
   /* Never over a register that is already there. */
   head = checkpoint (db);
