@@ -77,6 +77,8 @@ guint kp_heatmap_get_n_columns (const KpHeatmap *heatmap);
 gboolean kp_heatmap_hit (const KpHeatmap *heatmap, double width, double x, double y, guint *row,
                          guint *column);
 double kp_heatmap_get_natural_height (const KpHeatmap *heatmap, double width);
+/* The narrowest width at which every column code and percentage still fits. */
+double kp_heatmap_get_min_width (const KpHeatmap *heatmap);
 /* Title, one row per unit with its label, one column per competency (code on top), each cell
  * coloured from white (0 %) to deep red (100 %) with its percent written in it, grey where
  * there is no data, and the legend. Matches KpChartDrawFunc. */

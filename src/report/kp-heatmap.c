@@ -24,6 +24,8 @@
 #define LEGEND_HEIGHT 44.0
 #define LABEL_FRACTION 0.34
 #define GAP 2.0
+#define MIN_CELL_WIDTH 44.0
+#define MIN_LABEL_WIDTH 90.0
 
 #define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
 
@@ -114,11 +116,25 @@ header_height (const KpHeatmap *heatmap)
   return MARGIN + TITLE_SIZE * 1.4 + (heatmap->subtitle != NULL ? SUBTITLE_SIZE * 1.5 : 0) + 12.0;
 }
 
+double
+kp_heatmap_get_min_width (const KpHeatmap *heatmap)
+{
+  g_return_val_if_fail (heatmap != NULL, 0);
+
+  return 2 * MARGIN + 8.0 + MIN_LABEL_WIDTH + MIN_CELL_WIDTH * heatmap->n_columns;
+}
+
 static Layout
 layout (const KpHeatmap *heatmap, double width)
 {
   Layout l;
   double label_w = MIN (width * LABEL_FRACTION, 320.0);
+
+  /* Narrow (the window beside its drill-down pane): the unit names, which ellipsize, give way
+   * before the cells, whose codes and percentages do not. */
+  if (heatmap->n_columns > 0 &&
+      width - 2 * MARGIN - 8.0 - label_w < MIN_CELL_WIDTH * heatmap->n_columns)
+    label_w = MAX (MIN_LABEL_WIDTH, width - 2 * MARGIN - 8.0 - MIN_CELL_WIDTH * heatmap->n_columns);
 
   l.top = header_height (heatmap);
   l.grid_x = MARGIN + label_w + 8.0;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "kp-heatmap-view.h"
 
@@ -110,8 +111,9 @@ kp_heatmap_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MIN_WIDTH;
-      *natural = NATURAL_WIDTH;
+      *minimum = heatmap != NULL ? MAX (MIN_WIDTH, (int) ceil (kp_heatmap_get_min_width (heatmap)))
+                                 : MIN_WIDTH;
+      *natural = MAX (*minimum, NATURAL_WIDTH);
       return;
     }
 

@@ -77,6 +77,36 @@ test_draw_and_hit (void)
   g_assert_false (kp_heatmap_hit (heatmap, width, width / 2, height - 2, NULL, NULL));
 }
 
+/* At its minimum width every cell is still at least 44 px wide (the unit names give way):
+ * walking a row across, each column's cell spans ≥ 44 px of hits. */
+static void
+test_min_width (void)
+{
+  g_auto(GStrv) rows = g_strsplit ("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "|", -1);
+  g_auto(GStrv) columns = g_strsplit ("M.01 M.02 M.03 M.04 M.05 M.06 M.07 M.08 SK.01", " ", -1);
+  g_autoptr(KpHeatmap) heatmap = kp_heatmap_new ("Gaps", "Below the standard", rows, columns);
+  double width = kp_heatmap_get_min_width (heatmap);
+  guint spans[9] = { 0 };
+  double y = -1;
+
+  g_assert_cmpfloat (width, >=, 9 * 44.0);
+  g_assert_cmpfloat (width, <, 700.0);
+  /* Find the row's height: the first y with a hit in the last column. */
+  for (int ty = 0; ty < 400 && y < 0; ty++)
+    if (kp_heatmap_hit (heatmap, width, width - 40, ty, NULL, NULL))
+      y = ty + 4;
+  g_assert_cmpfloat (y, >, 0);
+  for (int x = 0; x < (int) width; x++)
+    {
+      guint r, c;
+
+      if (kp_heatmap_hit (heatmap, width, x, y, &r, &c))
+        spans[c]++;
+    }
+  for (guint c = 0; c < 9; c++)
+    g_assert_cmpuint (spans[c], >=, 43);
+}
+
 static void
 test_grows_and_renders (void)
 {
@@ -154,5 +184,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/heatmap/draw-and-hit", test_draw_and_hit);
   g_test_add_func ("/heatmap/grows-and-renders", test_grows_and_renders);
   g_test_add_func ("/heatmap/empty", test_empty);
+  g_test_add_func ("/heatmap/min-width", test_min_width);
   return g_test_run ();
 }
