@@ -450,6 +450,13 @@ collect_below_cb (const KpEmployeeGaps  *gaps,
   gtk_widget_add_css_class (level, "error");
   gtk_widget_add_css_class (level, "numeric");
   adw_action_row_add_suffix (row, level);
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* A row opens the employee's profile: the window's action, which keeps one per employee. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.profile-employee");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new_int64 (gaps->employee_id));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the employee's competency profile"));
 
   g_ptr_array_add (drilldown->rows, g_object_ref_sink (row));
   g_ptr_array_add (drilldown->nips, g_strdup (gaps->nip));

@@ -817,6 +817,46 @@ nips_are (GPtrArray         *nips,
   return TRUE;
 }
 
+/* Every row of the drill-down opens the profile of an employee it lists, through the window's
+ * win.profile-employee action and the employee's id. */
+static void
+collect_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+assert_rows_open_profiles (Fixture *fixture, GtkWidget *pane, const char * const *nips)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GListModel *employees = kp_database_get_employees (fixture->database);
+
+  collect_rows (pane, rows);
+  g_assert_cmpuint (rows->len, ==, g_strv_length ((char **) nips));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkActionable *row = g_ptr_array_index (rows, i);
+      GVariant *target = gtk_actionable_get_action_target_value (row);
+      const char *nip = NULL;
+
+      g_assert_cmpstr (gtk_actionable_get_action_name (row), ==, "win.profile-employee");
+      g_assert_nonnull (target);
+      g_assert_true (g_variant_is_of_type (target, G_VARIANT_TYPE_INT64));
+      for (guint j = 0; j < g_list_model_get_n_items (employees); j++)
+        {
+          g_autoptr(KpEmployee) employee = g_list_model_get_item (employees, j);
+
+          if (kp_employee_get_id (employee) == g_variant_get_int64 (target))
+            nip = kp_employee_get_nip (employee);
+        }
+      g_assert_true (g_strv_contains (nips, nip));
+    }
+}
+
 static void
 test_gaps_drilldown (Fixture       *fixture,
                      gconstpointer  data)
@@ -841,6 +881,7 @@ test_gaps_drilldown (Fixture       *fixture,
   g_assert_true (ui_test_shows_text (pane, "Pegawai 7"));
   g_assert_true (ui_test_shows_text (pane, "Pegawai 9"));
   g_assert_false (ui_test_shows_text (pane, "Pegawai 8"));
+  assert_rows_open_profiles (fixture, pane, below);
 
   /* INSPECTORATE (row 1): at the standard, nobody; another competency: nobody either. */
   g_assert_true (_kp_reports_view_show_drilldown (fixture->view, 1, fixture->gap_column, &error));
