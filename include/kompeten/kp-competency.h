@@ -46,6 +46,9 @@ typedef struct {
 
 /* @ratio as a percent with one decimal, rounded half up exactly ("83.3"), into @buf. */
 void kp_ratio_format_percent (KpRatio ratio, char buf[16]);
+/* The same for people to read: the decimal separator of LC_NUMERIC ("83,3" in Indonesian).
+ * Files meant for programs (CSV, the audit log) keep kp_ratio_format_percent (). */
+void kp_ratio_format_percent_locale (KpRatio ratio, char buf[16]);
 /* -1, 0, 1 as @ratio × 100 compares with @percent. */
 int kp_ratio_compare_percent (KpRatio ratio, int percent);
 

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,19 @@ kp_ratio_format_percent (KpRatio ratio, char buf[16])
   /* percent × 10 = num × 1000 / den, rounded half up, in integers. */
   tenths = (ratio.num * 1000 * 2 + ratio.den) / (ratio.den * 2);
   g_snprintf (buf, 16, "%" G_GINT64_FORMAT ".%d", tenths / 10, (int) (tenths % 10));
+}
+
+void
+kp_ratio_format_percent_locale (KpRatio ratio, char buf[16])
+{
+  const char *point = localeconv ()->decimal_point;
+  char *dot;
+
+  kp_ratio_format_percent (ratio, buf);
+  dot = strchr (buf, '.');
+  /* One-byte separators only ("," or "."): anything else keeps the dot rather than overflow. */
+  if (dot != NULL && point != NULL && point[0] != '\0' && point[1] == '\0')
+    *dot = point[0];
 }
 
 int

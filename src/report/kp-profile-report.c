@@ -233,7 +233,7 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
       char percent[16];
       g_autofree char *jpm = NULL;
 
-      kp_ratio_format_percent (judged.jpm.total, percent);
+      kp_ratio_format_percent_locale (judged.jpm.total, percent);
       for (guint c = 0; c < kp_gaps_get_n_categories (gaps); c++)
         if (kp_ratio_compare_percent (judged.jpm.total, kp_gaps_get_category_min (gaps, c)) >= 0)
           {

@@ -166,7 +166,7 @@ on_judged (const KpEmployeeGaps *gaps,
       char percent[16];
       g_autofree char *text = NULL;
 
-      kp_ratio_format_percent (gaps->jpm.total, percent);
+      kp_ratio_format_percent_locale (gaps->jpm.total, percent);
       /* Translators: the JPM in percent and its category ("Memenuhi Syarat"). */
       text = g_strdup_printf (_("JPM %s %% — %s"), percent,
                               kp_gaps_get_category_name (data->gaps, gaps->category));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "kompeten/kp-competency.h"
 #include "core-test-util.h"
 
@@ -75,6 +77,28 @@ test_ratio (gconstpointer data)
   g_assert_cmpstr (buf, ==, c->percent);
   g_assert_cmpint (kp_ratio_compare_percent (c->ratio, 80), ==, c->compare_80);
   g_assert_cmpint (kp_ratio_compare_percent (c->ratio, 68), ==, c->compare_68);
+}
+
+/* For people, the locale's decimal separator; the plain form never changes. */
+static void
+test_ratio_locale (void)
+{
+  KpRatio ratio = { 5, 6 };
+  char buf[16];
+  g_autofree char *old = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  kp_ratio_format_percent_locale (ratio, buf);
+  g_assert_cmpstr (buf, ==, "83.3");                /* the C locale */
+  if (setlocale (LC_NUMERIC, "id_ID.UTF-8") == NULL)
+    {
+      g_test_skip ("the id_ID.UTF-8 locale is not installed (build-aux/install-deps makes it)");
+      return;
+    }
+  kp_ratio_format_percent_locale (ratio, buf);
+  g_assert_cmpstr (buf, ==, "83,3");
+  kp_ratio_format_percent (ratio, buf);
+  g_assert_cmpstr (buf, ==, "83.3");
+  setlocale (LC_NUMERIC, old);
 }
 
 /* ---- JPM ---------------------------------------------------------------------------------------- */
@@ -174,6 +198,7 @@ main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (jpm_cases); i++)
     add_case ("/competency/jpm", jpm_cases[i].name, &jpm_cases[i], test_jpm);
   g_test_add_func ("/competency/gap-and-types", test_gap_and_types);
+  g_test_add_func ("/competency/ratio-locale", test_ratio_locale);
 
   return g_test_run ();
 }
