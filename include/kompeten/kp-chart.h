@@ -77,6 +77,10 @@ guint kp_heatmap_get_n_columns (const KpHeatmap *heatmap);
 gboolean kp_heatmap_hit (const KpHeatmap *heatmap, double width, double x, double y, guint *row,
                          guint *column);
 double kp_heatmap_get_natural_height (const KpHeatmap *heatmap, double width);
+/* The rectangle of the cell (@row, @column) in a drawing @width wide; FALSE outside the grid.
+ * Hit test and keyboard focus ring agree with the drawing through this one layout. */
+gboolean kp_heatmap_get_cell_rect (const KpHeatmap *heatmap, double width, guint row,
+                                   guint column, double *x, double *y, double *w, double *h);
 /* The narrowest width at which every column code and percentage still fits. */
 double kp_heatmap_get_min_width (const KpHeatmap *heatmap);
 /* Title, one row per unit with its label, one column per competency (code on top), each cell

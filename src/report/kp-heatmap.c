@@ -176,6 +176,24 @@ kp_heatmap_hit (const KpHeatmap *heatmap, double width, double x, double y, guin
   return TRUE;
 }
 
+gboolean
+kp_heatmap_get_cell_rect (const KpHeatmap *heatmap, double width, guint row, guint column,
+                          double *x, double *y, double *w, double *h)
+{
+  Layout l;
+
+  g_return_val_if_fail (heatmap != NULL, FALSE);
+
+  l = layout (heatmap, width);
+  if (row >= heatmap->n_rows || column >= heatmap->n_columns || l.cell_w <= 0)
+    return FALSE;
+  *x = l.grid_x + column * l.cell_w;
+  *y = l.grid_top + row * ROW_HEIGHT;
+  *w = l.cell_w;
+  *h = ROW_HEIGHT;
+  return TRUE;
+}
+
 /* White → amber → deep red as the share grows: readable printed in grey too. */
 static void
 set_share_colour (cairo_t *cr, double share)

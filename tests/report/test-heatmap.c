@@ -105,6 +105,25 @@ test_min_width (void)
     }
   for (guint c = 0; c < 9; c++)
     g_assert_cmpuint (spans[c], >=, 43);
+
+  /* The cell rectangles agree with the hit test: each centre hits its own cell. */
+  for (guint c = 0; c < 9; c++)
+    {
+      double x, cy, w, h;
+      guint r, hit;
+
+      g_assert_true (kp_heatmap_get_cell_rect (heatmap, width, 0, c, &x, &cy, &w, &h));
+      g_assert_cmpfloat (w, >=, 44.0);
+      g_assert_true (kp_heatmap_hit (heatmap, width, x + w / 2, cy + h / 2, &r, &hit));
+      g_assert_cmpuint (r, ==, 0);
+      g_assert_cmpuint (hit, ==, c);
+    }
+  {
+    double x, cy, w, h;
+
+    g_assert_false (kp_heatmap_get_cell_rect (heatmap, width, 1, 0, &x, &cy, &w, &h));
+    g_assert_false (kp_heatmap_get_cell_rect (heatmap, width, 0, 9, &x, &cy, &w, &h));
+  }
 }
 
 static void

@@ -757,6 +757,71 @@ test_gaps_switch (Fixture       *fixture,
   g_assert_false (gtk_widget_is_drawable (heatmap_view));
 }
 
+static gboolean
+press_key (GtkWidget *widget, guint keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+static void
+on_cell_activated_cb (KpHeatmapView *view, guint row, guint column, gpointer user_data)
+{
+  guint *cell = user_data;
+
+  cell[0] = row;
+  cell[1] = column;
+  cell[2]++;
+}
+
+/* The heatmap is reachable without a mouse: it takes focus, the arrows move between cells
+ * (stopping at the edges), End goes to the last competency, Enter opens the cell's list. */
+static void
+test_gaps_keyboard (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *heatmap_view = GTK_WIDGET (_kp_reports_view_get_heatmap_view (fixture->view));
+  guint cell[3] = { 0, 0, 0 };
+  guint n_columns;
+
+  show_gaps (fixture);
+  n_columns = kp_heatmap_get_n_columns (get_heatmap (fixture));
+  g_assert_true (gtk_widget_get_focusable (heatmap_view));
+  g_signal_connect (heatmap_view, "cell-activated", G_CALLBACK (on_cell_activated_cb), cell);
+
+  g_assert_true (press_key (heatmap_view, GDK_KEY_Up));      /* already at the top */
+  g_assert_true (press_key (heatmap_view, GDK_KEY_Down));
+  g_assert_true (press_key (heatmap_view, GDK_KEY_Down));    /* two rows: stays on the last */
+  g_assert_true (press_key (heatmap_view, GDK_KEY_Right));
+  g_assert_true (press_key (heatmap_view, GDK_KEY_Return));
+  g_assert_cmpuint (cell[2], ==, 1);
+  g_assert_cmpuint (cell[0], ==, 1);
+  g_assert_cmpuint (cell[1], ==, 1);
+
+  g_assert_true (press_key (heatmap_view, GDK_KEY_End));
+  g_assert_true (press_key (heatmap_view, GDK_KEY_Right));   /* past the last: stays */
+  g_assert_true (press_key (heatmap_view, GDK_KEY_space));
+  g_assert_cmpuint (cell[2], ==, 2);
+  g_assert_cmpuint (cell[1], ==, n_columns - 1);
+
+  /* Enter went through the same path as a click: the drill-down pane lists the cell. */
+  settle (fixture);
+  g_assert_true (gtk_widget_get_visible (_kp_reports_view_get_drilldown_pane (fixture->view)));
+
+  /* Other keys are left to the window (Tab, shortcuts). */
+  g_assert_false (press_key (heatmap_view, GDK_KEY_Tab));
+  g_signal_handlers_disconnect_by_data (heatmap_view, cell);
+}
+
 static void
 test_gaps_draw (Fixture       *fixture,
                 gconstpointer  data)
@@ -972,6 +1037,8 @@ main (int   argc,
               fixture_set_up, test_gaps_draw, fixture_tear_down);
   g_test_add ("/ui/reports/gaps/drilldown", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
               fixture_set_up, test_gaps_drilldown, fixture_tear_down);
+  g_test_add ("/ui/reports/gaps/keyboard", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
+              fixture_set_up, test_gaps_keyboard, fixture_tear_down);
   g_test_add ("/ui/reports/gaps/export", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
               fixture_set_up, test_gaps_export, fixture_tear_down);
 
