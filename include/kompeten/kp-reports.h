@@ -36,5 +36,10 @@ gboolean kp_report_export_standards_xlsx (KpDatabase *db, const char *path, GErr
  * was made from. @nip names the employee. */
 gboolean kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path,
                                 GError **error);
+/* The same profile as a workbook: a sheet with who the employee is, their JPM and the gap table
+ * (numbers as numbers, gaps below the standard in red), and a sheet with the assessment
+ * history. Written beside @path and renamed, so a failure leaves nothing there. */
+gboolean kp_report_profile_xlsx (KpDatabase *db, const char *nip, const char *path,
+                                 GError **error);
 
 G_END_DECLS

@@ -49,6 +49,11 @@ void kp_xlsx_write_int (KpXlsx *self, lxw_worksheet *sheet, guint row, guint col
 /* Sets the autofilter over the header and @n_rows data rows. */
 void kp_xlsx_end_table (KpXlsx *self, lxw_worksheet *sheet, guint n_rows);
 
+/* Colours the gaps in the range: below zero red, above zero green (with @zero_is_good, zero
+ * too: the standard is met). Conditional formats, so an edited cell recolours in Excel. */
+void kp_xlsx_colour_gaps (KpXlsx *self, lxw_worksheet *sheet, guint first_row, guint first_col,
+                          guint last_row, guint last_col, gboolean zero_is_good);
+
 /* Shared formats, owned by the workbook. */
 lxw_format *kp_xlsx_get_format (KpXlsx *self, KpXlsxKind kind);
 lxw_format *kp_xlsx_get_header_format (KpXlsx *self);

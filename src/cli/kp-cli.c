@@ -488,12 +488,15 @@ cmd_profile (const char *db_path, int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *pdf = NULL;
+  g_autofree char *xlsx = NULL;
   g_autoptr(KpDatabase) db = NULL;
   GError *error = NULL;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("Write the profile as an A4 PDF"),
       N_("OUT.pdf") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write the profile as an Excel workbook"),
+      N_("OUT.xlsx") },
     { NULL }
   };
 
@@ -502,11 +505,13 @@ cmd_profile (const char *db_path, int argc, char **argv)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &status))
     return status;
-  if (argc != 2 || pdf == NULL)
-    return usage_error (context, _("Give the NIP and the file: profile NIP --pdf OUT.pdf"));
+  if (argc != 2 || (pdf == NULL && xlsx == NULL))
+    return usage_error (context,
+                        _("Give the NIP and the file: profile NIP --pdf OUT.pdf and/or --xlsx OUT.xlsx"));
 
   db = open_database (db_path, &error);
-  if (db == NULL || !kp_report_profile_pdf (db, argv[1], pdf, &error))
+  if (db == NULL || (pdf != NULL && !kp_report_profile_pdf (db, argv[1], pdf, &error))
+      || (xlsx != NULL && !kp_report_profile_xlsx (db, argv[1], xlsx, &error)))
     return fail (error);
   return EXIT_OK;
 }
@@ -580,7 +585,7 @@ static const Command commands[] = {
     cmd_chart },
   { "report", "gaps [--xlsx OUT] [--unit NAME]", N_("The competency gap report"),
     cmd_report },
-  { "profile", "NIP --pdf OUT", N_("An employee's competency profile"), cmd_profile },
+  { "profile", "NIP --pdf|--xlsx OUT", N_("An employee's competency profile"), cmd_profile },
   { "audit", "verify", N_("Verify the audit log's hash chain"), cmd_audit },
   { "demo", "", N_("Fill an empty database with the demo register"), cmd_demo },
 };

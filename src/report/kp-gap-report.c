@@ -81,8 +81,6 @@ kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char *path,
   g_autoptr(GArray) unit_columns = NULL;
   GapSheet out = { 0 };
   lxw_worksheet *units_sheet;
-  lxw_format *below, *above;
-  lxw_conditional_format rule = { 0 };
   guint n, n_categories;
 
   g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
@@ -129,25 +127,9 @@ kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char *path,
   kp_xlsx_end_table (out.xlsx, out.sheet, out.row);
 
   /* Below the standard in red, above it in green: a coordinator sees the gaps at a glance. */
-  below = workbook_add_format (kp_xlsx_get_workbook (out.xlsx));
-  format_set_bg_color (below, 0xF8D7DA);
-  format_set_font_color (below, 0x9C0006);
-  above = workbook_add_format (kp_xlsx_get_workbook (out.xlsx));
-  format_set_bg_color (above, 0xD4EDDA);
-  format_set_font_color (above, 0x155724);
   if (out.row > 0 && n > 0)
-    {
-      rule.type = LXW_CONDITIONAL_TYPE_CELL;
-      rule.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN;
-      rule.value = 0;
-      rule.format = below;
-      worksheet_conditional_format_range (out.sheet, 1, FIRST_GAP_COLUMN, out.row,
-                                          FIRST_GAP_COLUMN + n - 1, &rule);
-      rule.criteria = LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
-      rule.format = above;
-      worksheet_conditional_format_range (out.sheet, 1, FIRST_GAP_COLUMN, out.row,
-                                          FIRST_GAP_COLUMN + n - 1, &rule);
-    }
+    kp_xlsx_colour_gaps (out.xlsx, out.sheet, 1, FIRST_GAP_COLUMN, out.row,
+                         FIRST_GAP_COLUMN + n - 1, FALSE);
 
   unit_columns = g_array_new (FALSE, TRUE, sizeof (KpXlsxColumn));
   {

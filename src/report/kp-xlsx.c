@@ -534,6 +534,35 @@ kp_xlsx_write_int (KpXlsx *self, lxw_worksheet *sheet, guint row, guint col, gin
 }
 
 void
+kp_xlsx_colour_gaps (KpXlsx *self, lxw_worksheet *sheet, guint first_row, guint first_col,
+                     guint last_row, guint last_col, gboolean zero_is_good)
+{
+  lxw_workbook *workbook;
+  lxw_format *below, *above;
+  lxw_conditional_format rule = { 0 };
+
+  g_return_if_fail (self != NULL);
+
+  workbook = kp_xlsx_get_workbook (self);
+  below = workbook_add_format (workbook);
+  format_set_bg_color (below, 0xF8D7DA);
+  format_set_font_color (below, 0x9C0006);
+  above = workbook_add_format (workbook);
+  format_set_bg_color (above, 0xD4EDDA);
+  format_set_font_color (above, 0x155724);
+
+  rule.type = LXW_CONDITIONAL_TYPE_CELL;
+  rule.criteria = LXW_CONDITIONAL_CRITERIA_LESS_THAN;
+  rule.value = 0;
+  rule.format = below;
+  worksheet_conditional_format_range (sheet, first_row, first_col, last_row, last_col, &rule);
+  rule.criteria = zero_is_good ? LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO
+                               : LXW_CONDITIONAL_CRITERIA_GREATER_THAN;
+  rule.format = above;
+  worksheet_conditional_format_range (sheet, first_row, first_col, last_row, last_col, &rule);
+}
+
+void
 kp_xlsx_end_table (KpXlsx *self, lxw_worksheet *sheet, guint n_rows)
 {
   char range[LXW_MAX_CELL_RANGE_LENGTH];

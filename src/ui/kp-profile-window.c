@@ -524,11 +524,14 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   KpProfileWindow *self = KP_PROFILE_WINDOW (widget);
-  static const char *const patterns[] = { "*.pdf", NULL };
+  /* kp_file_chooser_save() offers one filter (plus all files): both kinds go in it, and the
+   * extension the user types picks the writer. */
+  static const char *const patterns[] = { "*.pdf", "*.xlsx", NULL };
   g_autofree char *name = g_strdup_printf ("profil-%s.pdf", kp_employee_get_nip (self->employee));
 
-  kp_file_chooser_save (GTK_WINDOW (self), _("Export Profile"), name, _("PDF documents"),
-                        patterns, on_export_chosen, g_object_ref (self));
+  kp_file_chooser_save (GTK_WINDOW (self), _("Export Profile"), name,
+                        _("PDF documents or Excel workbooks (*.xlsx)"), patterns, on_export_chosen,
+                        g_object_ref (self));
 }
 
 /* ---- the object -------------------------------------------------------------------------- */
@@ -760,8 +763,11 @@ _kp_profile_window_export_to (KpProfileWindow *self,
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Only a file on this computer can be written"));
     }
-  else if (kp_report_profile_pdf (self->database, kp_employee_get_nip (self->employee), path,
-                                  &error))
+  else if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX")
+             ? kp_report_profile_xlsx (self->database, kp_employee_get_nip (self->employee), path,
+                                       &error)
+             : kp_report_profile_pdf (self->database, kp_employee_get_nip (self->employee), path,
+                                      &error))
     {
       if (KP_IS_WINDOW (parent))
         {

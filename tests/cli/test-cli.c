@@ -766,6 +766,20 @@ static const char gaps_check[] =
   "assert len(ws.conditional_formatting) >= 1\n"
   "print('ok')\n";
 
+/* The profile workbook: who it is about above a gap table of numbers, and the history. */
+static const char profile_check[] =
+  "import sys, openpyxl\n"
+  "wb = openpyxl.load_workbook(sys.argv[1])\n"
+  "assert wb.sheetnames == ['Profile', 'History'], wb.sheetnames\n"
+  "ws = wb.worksheets[0]\n"
+  "cells = {c.value for r in ws.iter_rows() for c in r}\n"
+  "assert '196810301993082121' in cells and 'M.01' in cells, cells\n"
+  "rows = {r[0].value: [c.value for c in r] for r in ws.iter_rows()}\n"
+  "assert rows['M.01'][4] == 0 and isinstance(rows['M.01'][2], int), rows['M.01']\n"
+  "assert ws.freeze_panes == 'A9' and len(ws.conditional_formatting) >= 1\n"
+  "assert wb.worksheets[1].max_row > 1\n"
+  "print('ok')\n";
+
 static void
 test_gaps (Fixture *f, gconstpointer data)
 {
@@ -834,6 +848,28 @@ test_gaps (Fixture *f, gconstpointer data)
         g_assert_nonnull (strstr (text, "Uji kompetensi 2026-05-04"));
       }
     g_assert_cmpint (run_cli (f, "profile", "199999999999999999", "--pdf", pdf, NULL), ==, 1);
+  }
+
+  /* The same profile as a workbook; an unknown NIP leaves no file behind. */
+  {
+    g_autofree char *profile = tmp_path (f, "profil.xlsx");
+    g_autofree char *missing = tmp_path (f, "tidak-ada.xlsx");
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (run_cli (f, "profile", "196810301993082121", "--xlsx", profile, NULL), ==, 0);
+    contents = read_file (profile);
+    g_assert_true (g_str_has_prefix (contents, "PK\x03\x04"));
+    if (have_openpyxl ())
+      {
+        const char *argv[] = { PYTHON, "-c", profile_check, profile, NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        if (spawn (f->dir, argv, &out, &err) != 0)
+          g_error ("openpyxl check failed:\n%s%s", out, err);
+      }
+    g_assert_cmpint (run_cli (f, "profile", "199999999999999999", "--xlsx", missing, NULL), ==, 1);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 
   g_assert_cmpint (run_cli (f, "report", "gaps", "--xlsx", xlsx, NULL), ==, 0);
