@@ -891,13 +891,6 @@ static const char *const column_names[N_COLS][6] = {
   { "catatan", "note", "notes", "keterangan", NULL },
 };
 
-static int
-column_for_header (const char *header)
-{
-  return _kp_csv_header_column (header, &column_names[0][0], G_N_ELEMENTS (column_names[0]),
-                                N_COLS);
-}
-
 /* An event of the file: a (date, method) pair, resolved to a stored event on its first good
  * row. */
 typedef struct {
@@ -1215,34 +1208,14 @@ kp_assessments_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
   reader = _kp_csv_reader_open (file, NULL, error);
   if (reader == NULL)
     return FALSE;
-  record = _kp_csv_reader_next (reader, error);
-  if (record == NULL)
-    {
-      if (error == NULL || *error == NULL)
-        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE, _("“%s” is empty."), display_name);
-      return FALSE;
-    }
-  n_header = record->n_fields;
-  header = g_new0 (char *, n_header + 1);
-  for (int col = 0; col < N_COLS; col++)
-    columns[col] = -1;
-  for (guint i = 0; i < record->n_fields; i++)
-    {
-      int column = column_for_header (record->fields[i]);
-
-      header[i] = g_strdup (record->fields[i]);
-      if (column >= 0 && columns[column] < 0)
-        columns[column] = (int) i;
-    }
-  for (int col = 0; col < COL_NOTE; col++)
-    if (columns[col] < 0)
-      {
-        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                     _("“%s” has no recognisable header: its first line should name the columns "
-                       "nip, kode_kompetensi, level, penilai, tanggal, metode, catatan."),
-                     display_name);
-        return FALSE;
-      }
+  /* The note may be missing; every other column is needed. */
+  n_header = _kp_csv_reader_read_header (reader, display_name, &column_names[0][0],
+                                         G_N_ELEMENTS (column_names[0]), N_COLS, COL_NOTE,
+                                         "nip, kode_kompetensi, level, penilai, tanggal, metode, "
+                                         "catatan",
+                                         columns, &header, error);
+  if (n_header == 0)
+    return FALSE;
 
   if (!import_load (&import, error) || !_kp_db_begin (import.kdb, error))
     {

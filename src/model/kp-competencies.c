@@ -293,13 +293,6 @@ static const char *const column_names[N_COLS][4] = {
   { "indicators", "indikator", "indikator perilaku", NULL },
 };
 
-static int
-column_for_header (const char *header)
-{
-  return _kp_csv_header_column (header, &column_names[0][0], G_N_ELEMENTS (column_names[0]),
-                                N_COLS);
-}
-
 /* "a | b | c" or one per line → one per line, each squashed. */
 static char *
 normalise_indicators (const char *text)
@@ -453,30 +446,13 @@ kp_competency_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
   reader = _kp_csv_reader_open (file, NULL, error);
   if (reader == NULL)
     return FALSE;
-  record = _kp_csv_reader_next (reader, error);
-  if (record == NULL)
-    {
-      if (error == NULL || *error == NULL)
-        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE, _("“%s” is empty."), display_name);
-      return FALSE;
-    }
-  n_header = record->n_fields;
-  for (guint i = 0; i < record->n_fields; i++)
-    {
-      int column = column_for_header (record->fields[i]);
-
-      if (column >= 0 && columns[column] < 0)
-        columns[column] = (int) i;
-    }
-  if (columns[COL_CODE] < 0 || columns[COL_NAME] < 0 || columns[COL_TYPE] < 0 ||
-      columns[COL_LEVEL] < 0 || columns[COL_DESCRIPTION] < 0)
-    {
-      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                   _("“%s” has no recognisable header: its first line should name the columns "
-                     "code, name, type, level, description, indicators."),
-                   display_name);
-      return FALSE;
-    }
+  /* The indicators may be missing; every other column is needed. */
+  n_header = _kp_csv_reader_read_header (reader, display_name, &column_names[0][0],
+                                         G_N_ELEMENTS (column_names[0]), N_COLS, COL_INDICATORS,
+                                         "code, name, type, level, description, indicators",
+                                         columns, NULL, error);
+  if (n_header == 0)
+    return FALSE;
 
   if (!_kp_db_begin (kdb, error))
     return FALSE;

@@ -37,6 +37,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpCsvReader, _kp_csv_reader_free)
  * (folded, with spaces for '_'; a row ends at its first NULL). -1 when none matches. */
 int _kp_csv_header_column (const char *header, const char *const *names, guint stride,
                            guint n_columns);
+/* Reads the header record of a file whose columns are known: @columns[c] gets the field that
+ * names column c (aliases as for _kp_csv_header_column; of two columns with the same meaning
+ * the first counts), -1 when none does. An empty file, or one missing any of the first
+ * @n_required columns, is an error (KP_MODEL_ERROR_FILE) that names @display_name and the
+ * @expected column list. @header (optional) gets a copy of the header's fields (g_strfreev).
+ * Returns the header's width, 0 on error. */
+guint _kp_csv_reader_read_header (KpCsvReader *self, const char *display_name,
+                                  const char *const *names, guint stride, guint n_columns,
+                                  guint n_required, const char *expected, int *columns,
+                                  char ***header, GError **error);
 /* The reason a record is refused when its width differs from the header's. Free with g_free. */
 char *_kp_csv_width_reason (guint n_fields, guint n_header);
 

@@ -448,6 +448,51 @@ _kp_csv_header_column (const char *header, const char *const *names, guint strid
   return -1;
 }
 
+guint
+_kp_csv_reader_read_header (KpCsvReader *self, const char *display_name,
+                            const char *const *names, guint stride, guint n_columns,
+                            guint n_required, const char *expected, int *columns,
+                            char ***header, GError **error)
+{
+  const KpCsvRecord *record;
+  GError *local_error = NULL;
+
+  record = _kp_csv_reader_next (self, &local_error);
+  if (record == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE, _("“%s” is empty."), display_name);
+      return 0;
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    columns[c] = -1;
+  for (guint i = 0; i < record->n_fields; i++)
+    {
+      int column = _kp_csv_header_column (record->fields[i], names, stride, n_columns);
+
+      if (column >= 0 && columns[column] < 0)
+        columns[column] = (int) i;
+    }
+  for (guint c = 0; c < n_required; c++)
+    if (columns[c] < 0)
+      {
+        /* Translators: %s: the file's name, then the list of the columns it should have, which
+         * are names in the file and stay as they are */
+        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
+                     _("“%s” has no recognisable header: its first line should name the columns "
+                       "%s."),
+                     display_name, expected);
+        return 0;
+      }
+
+  if (header != NULL)
+    *header = g_strdupv (record->fields);
+  return record->n_fields;
+}
+
 char *
 _kp_csv_width_reason (guint n_fields, guint n_header)
 {

@@ -495,13 +495,6 @@ static const char *const export_header[N_COLS] = {
   "unit_kerja", "jabatan", "kode_kompetensi", "level",
 };
 
-static int
-column_for_header (const char *header)
-{
-  return _kp_csv_header_column (header, &column_names[0][0], G_N_ELEMENTS (column_names[0]),
-                                N_COLS);
-}
-
 static gboolean
 record_is_blank (const KpCsvRecord *record)
 {
@@ -633,33 +626,12 @@ kp_standards_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
   reader = _kp_csv_reader_open (file, NULL, error);
   if (reader == NULL)
     return FALSE;
-  record = _kp_csv_reader_next (reader, error);
-  if (record == NULL)
-    {
-      if (error == NULL || *error == NULL)
-        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE, _("“%s” is empty."), display_name);
-      return FALSE;
-    }
-  n_header = record->n_fields;
-  header = g_new0 (char *, n_header + 1);
-  for (guint i = 0; i < record->n_fields; i++)
-    {
-      int column = column_for_header (record->fields[i]);
-
-      header[i] = g_strdup (record->fields[i]);
-      /* A second column with the same meaning is ignored: the first one counts. */
-      if (column >= 0 && columns[column] < 0)
-        columns[column] = (int) i;
-    }
-  for (int col = 0; col < N_COLS; col++)
-    if (columns[col] < 0)
-      {
-        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                     _("“%s” has no recognisable header: its first line should name the columns "
-                       "unit_kerja, jabatan, kode_kompetensi, level."),
-                     display_name);
-        return FALSE;
-      }
+  n_header = _kp_csv_reader_read_header (reader, display_name, &column_names[0][0],
+                                         G_N_ELEMENTS (column_names[0]), N_COLS, N_COLS,
+                                         "unit_kerja, jabatan, kode_kompetensi, level",
+                                         columns, &header, error);
+  if (n_header == 0)
+    return FALSE;
 
   if (!_kp_db_begin (kdb, error))
     return FALSE;
