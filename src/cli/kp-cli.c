@@ -16,6 +16,7 @@
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
+#include "kompeten/kp-idp.h"
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-database.h"
 #include "kompeten/kp-employee-import.h"
@@ -243,55 +244,6 @@ cmd_import (const char *db_path, int argc, char **argv)
   return EXIT_OK;
 }
 
-static int
-cmd_export (const char *db_path, int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autofree char *csv = NULL;
-  g_autofree char *xlsx = NULL;
-  g_autoptr(KpDatabase) db = NULL;
-  GError *error = NULL;
-  int status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
-      N_("Write the register as CSV, in the columns of pegawai.csv"), N_("OUT.csv") },
-    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx,
-      N_("Write the register as an Excel workbook, with a head count per unit and its chart"),
-      N_("OUT.xlsx") },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("employees|standards — export the employee register or the "
-                                    "positions' own competency standards"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse (context, &argc, &argv, &status))
-    return status;
-  if (argc != 2 ||
-      (g_strcmp0 (argv[1], "employees") != 0 && g_strcmp0 (argv[1], "standards") != 0))
-    return usage_error (context, _("Name what to export: export employees --csv OUT.csv, or "
-                                   "export standards --csv OUT.csv"));
-  if (csv == NULL && xlsx == NULL)
-    return usage_error (context, _("Give --csv OUT.csv, --xlsx OUT.xlsx, or both"));
-
-  db = open_database (db_path, &error);
-  if (db == NULL)
-    return fail (error);
-  if (g_strcmp0 (argv[1], "standards") == 0)
-    {
-      if (csv != NULL && !kp_standards_export_csv (db, csv, &error))
-        return fail (error);
-      if (xlsx != NULL && !kp_report_export_standards_xlsx (db, xlsx, &error))
-        return fail (error);
-      return EXIT_OK;
-    }
-  if (csv != NULL && !kp_employee_export_csv (db, csv, &error))
-    return fail (error);
-  if (xlsx != NULL && !kp_report_export_employees_xlsx (db, xlsx, &error))
-    return fail (error);
-  return EXIT_OK;
-}
-
 /* The id of the unit named @name, or 0 after saying there is none. */
 static gint64
 find_unit (KpDatabase *db, const char *name)
@@ -307,6 +259,74 @@ find_unit (KpDatabase *db, const char *name)
     }
   g_printerr (_("kompeten-cli: there is no unit named “%s”\n"), name);
   return 0;
+}
+
+static int
+cmd_export (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *unit = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+      N_("Write the register as CSV, in the columns of pegawai.csv"), N_("OUT.csv") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx,
+      N_("Write the register as an Excel workbook, with a head count per unit and its chart"),
+      N_("OUT.xlsx") },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+      N_("Plans: only this unit and its sub-units"), N_("NAME") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("employees|standards|plans — export the employee register, "
+                                    "the positions' own competency standards, or the "
+                                    "development plans"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 ||
+      (g_strcmp0 (argv[1], "employees") != 0 && g_strcmp0 (argv[1], "standards") != 0 &&
+       g_strcmp0 (argv[1], "plans") != 0))
+    return usage_error (context, _("Name what to export: export employees --csv OUT.csv, "
+                                   "export standards --csv OUT.csv, or export plans --csv OUT.csv"));
+  if (csv == NULL && xlsx == NULL)
+    return usage_error (context, _("Give --csv OUT.csv, --xlsx OUT.xlsx, or both"));
+  if (g_strcmp0 (argv[1], "plans") == 0 && (xlsx != NULL || csv == NULL))
+    return usage_error (context, _("The development plans export as CSV: export plans --csv OUT.csv"));
+  if (unit != NULL && g_strcmp0 (argv[1], "plans") != 0)
+    return usage_error (context, _("--unit goes with export plans only"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (g_strcmp0 (argv[1], "plans") == 0)
+    {
+      gint64 unit_id = 0;
+
+      if (unit != NULL && (unit_id = find_unit (db, unit)) == 0)
+        return EXIT_FAILED;
+      if (!kp_idp_export_csv (db, unit_id, 0, csv, &error))
+        return fail (error);
+      return EXIT_OK;
+    }
+  if (g_strcmp0 (argv[1], "standards") == 0)
+    {
+      if (csv != NULL && !kp_standards_export_csv (db, csv, &error))
+        return fail (error);
+      if (xlsx != NULL && !kp_report_export_standards_xlsx (db, xlsx, &error))
+        return fail (error);
+      return EXIT_OK;
+    }
+  if (csv != NULL && !kp_employee_export_csv (db, csv, &error))
+    return fail (error);
+  if (xlsx != NULL && !kp_report_export_employees_xlsx (db, xlsx, &error))
+    return fail (error);
+  return EXIT_OK;
 }
 
 static int
@@ -578,8 +598,8 @@ static const Command commands[] = {
     N_("Import a register export, a competency dictionary, job competency standards or "
        "assessment results"),
     cmd_import },
-  { "export", "employees|standards --csv|--xlsx OUT",
-    N_("Export the register or the competency standards"), cmd_export },
+  { "export", "employees|standards|plans --csv|--xlsx OUT",
+    N_("Export the register, the competency standards or the development plans"), cmd_export },
   { "chart", "employees-by-unit|gap-heatmap --png|--pdf|--svg OUT",
     N_("Draw the head count per unit or the competency gaps by unit"),
     cmd_chart },

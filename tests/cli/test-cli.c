@@ -718,6 +718,73 @@ test_demo (Fixture *f, gconstpointer data)
   }
 }
 
+/* The development plans as CSV, all of them or one unit's; the CSV only, and a unit that
+ * exists. */
+static void
+test_export_plans (Fixture *f, gconstpointer data)
+{
+  g_autofree char *all = tmp_path (f, "rencana.csv");
+  g_autofree char *one = tmp_path (f, "rencana-unit.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *first_nip = NULL;
+  g_autofree char *other_nip = NULL;
+  int first_items = 0, other_items = 0;
+
+  g_assert_cmpint (run_cli (f, "demo", NULL), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KpDatabase) db = kp_database_open (f->db, &error);
+    GListModel *employees = kp_database_get_employees (db);
+
+    g_assert_no_error (error);
+    /* Drafts from the gaps of two employees of different units. */
+    for (guint i = 0; i < g_list_model_get_n_items (employees) && other_nip == NULL; i++)
+      {
+        g_autoptr(KpEmployee) e = g_list_model_get_item (employees, i);
+        int n;
+
+        if (unit != NULL && g_strcmp0 (kp_employee_get_unit_name (e), unit) == 0)
+          continue;
+        n = kp_idp_add_from_gaps (db, kp_employee_get_id (e), &error);
+        g_assert_no_error (error);
+        if (n <= 0)
+          continue;
+        if (unit == NULL)
+          {
+            unit = g_strdup (kp_employee_get_unit_name (e));
+            first_nip = g_strdup (kp_employee_get_nip (e));
+            first_items = n;
+          }
+        else
+          {
+            other_nip = g_strdup (kp_employee_get_nip (e));
+            other_items = n;
+          }
+      }
+    g_assert_nonnull (other_nip);
+  }
+
+  g_assert_cmpint (run_cli (f, "export", "plans", "--csv", all, NULL), ==, 0);
+  contents = read_file (all);
+  g_assert_true (g_str_has_prefix (contents, "nip,nama,unit_kerja,kode_kompetensi,"));
+  g_assert_cmpuint (count_lines (contents), ==, 1 + first_items + other_items);
+  g_assert_nonnull (strstr (contents, first_nip));
+  g_assert_nonnull (strstr (contents, other_nip));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run_cli (f, "export", "plans", "--csv", one, "--unit", unit, NULL), ==, 0);
+  contents = read_file (one);
+  g_assert_cmpuint (count_lines (contents), ==, 1 + first_items);
+  g_assert_nonnull (strstr (contents, first_nip));
+  g_assert_null (strstr (contents, other_nip));
+
+  g_assert_cmpint (run_cli (f, "export", "plans", "--xlsx", one, NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "export", "plans", "--csv", one, "--unit", "Tidak Ada", NULL), ==, 1);
+  assert_mentions (f->err, "Tidak Ada");
+  g_assert_cmpint (run_cli (f, "export", "employees", "--csv", one, "--unit", unit, NULL), ==, 2);
+}
+
 /* Under an Indonesian locale the program speaks Indonesian: messages, counts, errors. */
 static void
 test_indonesian (Fixture *f, gconstpointer data)
@@ -958,6 +1025,7 @@ main (int argc, char **argv)
   ADD ("/cli/audit-verify", test_audit_verify);
   ADD ("/cli/audit-verify-deleted", test_audit_verify_deleted);
   ADD ("/cli/demo", test_demo);
+  ADD ("/cli/export-plans", test_export_plans);
   ADD ("/cli/indonesian", test_indonesian);
   ADD ("/cli/gaps", test_gaps);
   ADD ("/cli/standards", test_standards);
