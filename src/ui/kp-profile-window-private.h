@@ -21,5 +21,6 @@ GtkDropDown *_kp_profile_window_get_feedback_competency (KpProfileWindow *self);
 GtkTextView *_kp_profile_window_get_feedback_text (KpProfileWindow *self);
 /* What the Export chooser does with the chosen file: the employee's PDF copy. */
 gboolean _kp_profile_window_export_to (KpProfileWindow *self, GFile *file);
+gboolean _kp_profile_window_export_plan_to (KpProfileWindow *self, GFile *file);
 
 G_END_DECLS

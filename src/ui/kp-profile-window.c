@@ -534,6 +534,30 @@ export_action (GtkWidget  *widget,
                         g_object_ref (self));
 }
 
+static void
+on_export_plan_chosen (GFile    *file,
+                       gpointer  user_data)
+{
+  g_autoptr(KpProfileWindow) self = user_data;
+
+  if (file != NULL)
+    _kp_profile_window_export_plan_to (self, file);
+}
+
+static void
+export_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KpProfileWindow *self = KP_PROFILE_WINDOW (widget);
+  static const char *const patterns[] = { "*.csv", NULL };
+  g_autofree char *name = g_strdup_printf ("rencana-%s.csv", kp_employee_get_nip (self->employee));
+
+  kp_file_chooser_save (GTK_WINDOW (self), _("Export Development Plan"), name,
+                        _("CSV files (*.csv)"), patterns, on_export_plan_chosen,
+                        g_object_ref (self));
+}
+
 /* ---- the object -------------------------------------------------------------------------- */
 
 static void
@@ -580,6 +604,7 @@ kp_profile_window_class_init (KpProfileWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpProfileWindow, plan_list);
 
   gtk_widget_class_install_action (widget_class, "profile.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "profile.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "profile.give-feedback", NULL, give_feedback_action);
   gtk_widget_class_install_action (widget_class, "profile.acknowledge", "x", acknowledge_action);
   gtk_widget_class_install_action (widget_class, "profile.add-from-gaps", NULL, add_from_gaps_action);
@@ -748,6 +773,34 @@ GtkTextView *
 _kp_profile_window_get_feedback_text (KpProfileWindow *self)
 {
   return self->feedback_text;
+}
+
+/* Writes the employee's plan (the columns of kompeten-cli export plans) to @file. */
+gboolean
+_kp_profile_window_export_plan_to (KpProfileWindow *self,
+                                   GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("Only a file on this computer can be written"));
+  else if (kp_idp_export_csv (self->database, 0, kp_employee_get_id (self->employee), path,
+                              &error))
+    {
+      if (KP_IS_WINDOW (parent))
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved the plan as “%s”"), base);
+
+          kp_window_add_toast (KP_WINDOW (parent), adw_toast_new (message));
+        }
+      return TRUE;
+    }
+  show_error (self, _("The plan was not exported"), error);
+  return FALSE;
 }
 
 gboolean

@@ -279,6 +279,23 @@ test_plan (Fixture       *fixture,
   g_assert_cmpstr (first->approved_by_nip, ==, NIP_HEAD);
   g_assert_cmpint (((KpIdpItem *) g_ptr_array_index (plan, 1))->status, ==, KP_IDP_DRAFT);
   g_assert_true (shows_part (GTK_WIDGET (plan_list), "Hendra Kepala"));
+
+  /* Export Plan writes this employee's two items, the approval with its approver. */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "rencana.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *contents = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_true (_kp_profile_window_export_plan_to (fixture->window, file));
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    lines = g_strsplit (contents, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* header, two items, the final "" */
+    g_assert_true (g_str_has_prefix (lines[0], "nip,nama,"));
+    g_assert_true (g_str_has_prefix (lines[1], NIP_SITI ","));
+    g_assert_nonnull (strstr (contents, "approved"));
+    g_assert_nonnull (strstr (contents, NIP_HEAD));
+  }
 }
 
 static void
