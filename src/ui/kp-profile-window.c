@@ -87,14 +87,21 @@ show_error (KpProfileWindow *self,
 static void
 remove_children (GtkWidget *parent)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (parent);
 
-  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+  while (child != NULL)
     {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      /* A list box's placeholder is one of its children too: it must stay, to say "none yet". */
       if (GTK_IS_LIST_BOX (parent))
-        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+        {
+          if (GTK_IS_LIST_BOX_ROW (child))
+            gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+        }
       else
         gtk_grid_remove (GTK_GRID (parent), child);
+      child = next;
     }
 }
 

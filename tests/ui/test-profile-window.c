@@ -267,6 +267,8 @@ test_plan (Fixture       *fixture,
   KpIdpItem *first;
 
   g_assert_cmpuint (n_rows (plan_list), ==, 0);
+  /* Empty, the list says so (its placeholder survives every reload of the window). */
+  g_assert_true (shows_part (GTK_WIDGET (plan_list), "No development plan yet"));
   click (GTK_WIDGET (fixture->window), "_Add Items From Gaps");
   g_assert_cmpuint (n_rows (plan_list), ==, 2);
 
