@@ -18,6 +18,7 @@
 #include "kp-file-chooser.h"
 #include "kp-profile-window.h"
 #include "kp-profile-window-private.h"
+#include "kp-widget-util.h"
 #include "kp-window.h"
 
 struct _KpProfileWindow
@@ -87,22 +88,15 @@ show_error (KpProfileWindow *self,
 static void
 remove_children (GtkWidget *parent)
 {
-  GtkWidget *child = gtk_widget_get_first_child (parent);
+  GtkWidget *child;
 
-  while (child != NULL)
+  if (GTK_IS_LIST_BOX (parent))
     {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      /* A list box's placeholder is one of its children too: it must stay, to say "none yet". */
-      if (GTK_IS_LIST_BOX (parent))
-        {
-          if (GTK_IS_LIST_BOX_ROW (child))
-            gtk_list_box_remove (GTK_LIST_BOX (parent), child);
-        }
-      else
-        gtk_grid_remove (GTK_GRID (parent), child);
-      child = next;
+      kp_list_box_remove_rows (GTK_LIST_BOX (parent));
+      return;
     }
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    gtk_grid_remove (GTK_GRID (parent), child);
 }
 
 static GtkWidget *

@@ -23,6 +23,7 @@
 #include "kp-heatmap-view.h"
 #include "kp-reports-view.h"
 #include "kp-reports-view-private.h"
+#include "kp-widget-util.h"
 #include "kp-window.h"
 
 struct _KpReportsView
@@ -478,7 +479,6 @@ show_drilldown (KpReportsView  *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   Drilldown drilldown = { units, NULL, column, 0, rows, nips };
-  GtkWidget *child;
 
   if (self->database == NULL)
     return TRUE;
@@ -500,8 +500,7 @@ show_drilldown (KpReportsView  *self,
   if (!kp_gaps_foreach (gaps, selected_unit_id (self), collect_below_cb, &drilldown, error))
     return FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->drilldown_list))) != NULL)
-    gtk_list_box_remove (self->drilldown_list, child);
+  kp_list_box_remove_rows (self->drilldown_list);
   for (guint i = 0; i < rows->len; i++)
     gtk_list_box_append (self->drilldown_list, g_ptr_array_index (rows, i));
 
