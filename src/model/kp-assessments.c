@@ -1156,32 +1156,6 @@ write_result (Import *import, FileEvent *event, gint64 employee_id, gint64 compe
   return _kp_stmt_run (stmt, error) ? ROW_CREATED : ROW_FAILED;
 }
 
-static JsonNode *
-import_payload (const char *file, const char *sha256, const KpImportCounts *c, guint n_events)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, file);
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, sha256);
-  json_builder_set_member_name (builder, "read");
-  json_builder_add_int_value (builder, c->read);
-  json_builder_set_member_name (builder, "new");
-  json_builder_add_int_value (builder, c->created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, c->updated);
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_int_value (builder, c->unchanged);
-  json_builder_set_member_name (builder, "rejected");
-  json_builder_add_int_value (builder, c->rejected);
-  json_builder_set_member_name (builder, "assessments_created");
-  json_builder_add_int_value (builder, n_events);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
 gboolean
 kp_assessments_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
                        KpImportCounts *counts, GPtrArray **problems_out, GError **error)
@@ -1356,8 +1330,9 @@ kp_assessments_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
           if (c.created > 0 || c.updated > 0)
             {
               g_autoptr(JsonNode) payload =
-                import_payload (display_name, _kp_csv_reader_get_checksum (reader), &c,
-                                import.n_events_created);
+                _kp_audit_import_payload (display_name, _kp_csv_reader_get_checksum (reader), &c,
+                                          "assessments_created",
+                                          (gint64) import.n_events_created, NULL);
 
               _kp_audit_append (db, "import", "assessment", NULL, payload, &local_error);
             }

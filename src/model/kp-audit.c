@@ -27,6 +27,42 @@ kp_audit_event_free (KpAuditEvent *event)
   g_free (event);
 }
 
+JsonNode *
+_kp_audit_import_payload (const char *file, const char *sha256, const KpImportCounts *counts,
+                          ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const struct { const char *name; guint64 value; } members[] = {
+    { "read", counts->read },
+    { "new", counts->created },
+    { "updated", counts->updated },
+    { "unchanged", counts->unchanged },
+    { "rejected", counts->rejected },
+  };
+  const char *name;
+  va_list ap;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, file);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, sha256);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      json_builder_set_member_name (builder, members[i].name);
+      json_builder_add_int_value (builder, (gint64) members[i].value);
+    }
+  va_start (ap, counts);
+  while ((name = va_arg (ap, const char *)) != NULL)
+    {
+      json_builder_set_member_name (builder, name);
+      json_builder_add_int_value (builder, va_arg (ap, gint64));
+    }
+  va_end (ap);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
 gboolean
 _kp_audit_append (KpDatabase *db, const char *action, const char *entity, const char *entity_id,
                   JsonNode *payload, GError **error)

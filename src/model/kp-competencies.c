@@ -560,24 +560,10 @@ kp_competency_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
         {
           if (c.created > 0 || c.updated > 0)
             {
-              g_autoptr(JsonBuilder) builder = json_builder_new ();
-              g_autoptr(JsonNode) payload = NULL;
+              g_autoptr(JsonNode) payload =
+                _kp_audit_import_payload (display_name, _kp_csv_reader_get_checksum (reader),
+                                          &c, NULL);
 
-              json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "file");
-              json_builder_add_string_value (builder, display_name);
-              json_builder_set_member_name (builder, "sha256");
-              json_builder_add_string_value (builder, _kp_csv_reader_get_checksum (reader));
-              json_builder_set_member_name (builder, "read");
-              json_builder_add_int_value (builder, c.read);
-              json_builder_set_member_name (builder, "new");
-              json_builder_add_int_value (builder, c.created);
-              json_builder_set_member_name (builder, "updated");
-              json_builder_add_int_value (builder, c.updated);
-              json_builder_set_member_name (builder, "rejected");
-              json_builder_add_int_value (builder, c.rejected);
-              json_builder_end_object (builder);
-              payload = json_builder_get_root (builder);
               _kp_audit_append (db, "import", "competency", NULL, payload, &local_error);
             }
           if (local_error == NULL)

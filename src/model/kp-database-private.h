@@ -33,6 +33,12 @@ void _kp_database_reload (KpDatabase *self, KpReload what);
 gboolean _kp_audit_append (KpDatabase *db, const char *action, const char *entity,
                            const char *entity_id, JsonNode *payload, GError **error);
 
+/* The payload of an import's audit event: the file, its SHA-256 and the counts, then any
+ * further (const char *name, gint64 value) pairs up to a NULL name. Every importer records
+ * the same members, so the log reads alike whatever was imported. */
+JsonNode *_kp_audit_import_payload (const char *file, const char *sha256,
+                                    const KpImportCounts *counts, ...) G_GNUC_NULL_TERMINATED;
+
 /* Loaders (kp-org-sql.c, kp-employee-sql.c): arrays of records owning their items. */
 GPtrArray *_kp_org_load_units (KpDatabase *db, GError **error);
 GPtrArray *_kp_org_load_positions (KpDatabase *db, GError **error);

@@ -961,33 +961,6 @@ apply_row (Apply *apply, KpEmployeeValues *values, gint64 position_id, gboolean 
   return TRUE;
 }
 
-static JsonNode *
-import_payload (KpEmployeeImport *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const KpImportCounts *c = &self->counts;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, self->display_name);
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, self->checksum);
-#define COUNT(name, value)                           \
-  json_builder_set_member_name (builder, name);      \
-  json_builder_add_int_value (builder, (gint64) value)
-  COUNT ("read", c->read);
-  COUNT ("new", c->created);
-  COUNT ("updated", c->updated);
-  COUNT ("unchanged", c->unchanged);
-  COUNT ("rejected", c->rejected);
-  COUNT ("warnings", c->warnings);
-  COUNT ("units_created", c->units_created);
-  COUNT ("positions_created", c->positions_created);
-#undef COUNT
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
 static void
 reset_results (KpEmployeeImport *self)
 {
@@ -1270,7 +1243,12 @@ run_once (KpEmployeeImport *self, gboolean commit, gboolean all_or_nothing,
   if (self->counts.created > 0 || self->counts.updated > 0 || self->counts.units_created > 0 ||
       self->counts.positions_created > 0)
     {
-      g_autoptr(JsonNode) payload = import_payload (self);
+      g_autoptr(JsonNode) payload =
+        _kp_audit_import_payload (self->display_name, self->checksum, &self->counts,
+                                  "warnings", (gint64) self->counts.warnings,
+                                  "units_created", (gint64) self->counts.units_created,
+                                  "positions_created", (gint64) self->counts.positions_created,
+                                  NULL);
 
       if (!_kp_audit_append (self->db, "import", "employee", NULL, payload, error))
         {

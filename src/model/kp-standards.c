@@ -575,30 +575,6 @@ find_position (KpDb *kdb, gint64 unit_id, const char *title, GError **error)
   return find_id (stmt, error);
 }
 
-static JsonNode *
-import_payload (const char *file, const char *checksum, const KpImportCounts *c)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, file);
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, checksum);
-  json_builder_set_member_name (builder, "read");
-  json_builder_add_int_value (builder, c->read);
-  json_builder_set_member_name (builder, "new");
-  json_builder_add_int_value (builder, c->created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, c->updated);
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_int_value (builder, c->unchanged);
-  json_builder_set_member_name (builder, "rejected");
-  json_builder_add_int_value (builder, c->rejected);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
 gboolean
 kp_standards_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
                      KpImportCounts *counts, GPtrArray **problems_out, GError **error)
@@ -781,7 +757,7 @@ kp_standards_import (KpDatabase *db, GFile *file, gboolean all_or_nothing,
       else
         {
           g_autoptr(JsonNode) payload =
-            import_payload (display_name, _kp_csv_reader_get_checksum (reader), &c);
+            _kp_audit_import_payload (display_name, _kp_csv_reader_get_checksum (reader), &c, NULL);
 
           if (_kp_audit_append (db, "import", "standard", NULL, payload, &local_error))
             _kp_db_commit (kdb, &local_error);
