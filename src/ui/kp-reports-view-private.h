@@ -38,8 +38,12 @@ gboolean _kp_reports_view_show_drilldown (KpReportsView *self, guint row, guint 
 /* The NIPs the drill-down lists, in its order; NULL while it is closed. */
 GPtrArray *_kp_reports_view_get_drilldown_nips (KpReportsView *self);
 GtkWidget *_kp_reports_view_get_drilldown_pane (KpReportsView *self);
-/* What Export Gap Report does once the user has chosen @path. */
-gboolean _kp_reports_view_export_gaps (KpReportsView *self, const char *path,
-                                       guint *n_employees, GError **error);
+/* What Export Data → Gap Report (or, with @plans, → Development Plans) does once the user has
+ * chosen @file: writes it in a worker thread, for the unit chosen. */
+void _kp_reports_view_export_data (KpReportsView *self, gboolean plans, GFile *file);
+/* TRUE from _kp_reports_view_export_data until the file is written or has failed. */
+gboolean _kp_reports_view_is_exporting (KpReportsView *self);
+/* How the last export failed; NULL after a success. */
+const GError *_kp_reports_view_get_export_error (KpReportsView *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "kompeten/kp-model.h"
 #include "kompeten/kp-reports.h"
 
+#include "kp-background-export.h"
 #include "kp-chart-view.h"
 #include "kp-file-chooser.h"
 #include "kp-heatmap-view.h"
@@ -40,7 +41,8 @@ struct _KpReportsView
   GtkStack *report_stack;
   KpHeatmapView *heatmap_view;
   GtkWidget *export_register_button;
-  GtkWidget *export_gaps_button;
+  GtkWidget *export_data_button;
+  GtkSpinner *export_spinner;
   GtkWidget *drilldown_pane;
   GtkLabel *drilldown_title;
   GtkLabel *drilldown_subtitle;
@@ -63,6 +65,8 @@ struct _KpReportsView
   GtkPrintOperation *print_operation; /* the print dialog being shown, if any */
   GtkPrintSettings *print_settings;   /* the last ones used, offered again next time */
   GPtrArray *drilldown_nips;          /* of char *: the employees the drill-down lists */
+  gboolean exporting;                 /* a gap workbook or plans file is being written */
+  GError *export_error;               /* how the last one failed, for the tests */
 };
 
 G_DEFINE_FINAL_TYPE (KpReportsView, kp_reports_view, ADW_TYPE_BIN)
@@ -233,7 +237,9 @@ update_actions (KpReportsView *self)
   /* A menu button stays clickable when all its items are disabled: say it at once. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_chart_button), enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-gaps",
-                                 self->database != NULL);
+                                 self->database != NULL && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-plans",
+                                 self->database != NULL && !self->exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.close-drilldown",
                                  gtk_widget_get_visible (self->drilldown_pane));
 }
@@ -565,7 +571,7 @@ reload (KpReportsView *self)
 
   update_unit_list (self);
   gtk_widget_set_visible (self->export_register_button, !gaps);
-  gtk_widget_set_visible (self->export_gaps_button, gaps);
+  gtk_widget_set_visible (self->export_data_button, gaps);
 
   if (self->database == NULL || g_list_model_get_n_items (self->employees) == 0)
     {
@@ -911,101 +917,154 @@ print_action (GtkWidget  *widget,
   kp_reports_view_print (KP_REPORTS_VIEW (widget));
 }
 
+/* The files of the register's data, apart from the charts: written in a worker thread. */
+typedef enum {
+  DATA_GAPS,   /* the gap workbook (kp_report_export_gaps_xlsx) */
+  DATA_PLANS,  /* the development plans as CSV (kp_idp_export_csv) */
+} DataExport;
+
 static gboolean
-export_gaps (KpReportsView  *self,
-             gint64          unit_id,
-             const char     *path,
-             guint          *n_employees,
-             GError        **error)
+write_gaps (KpDatabase  *database,
+            const char  *path,
+            gpointer     data,
+            GError     **error)
 {
-  if (self->database == NULL)
+  return kp_report_export_gaps_xlsx (database, *(const gint64 *) data, path, NULL, error);
+}
+
+static gboolean
+write_plans (KpDatabase  *database,
+             const char  *path,
+             gpointer     data,
+             GError     **error)
+{
+  return kp_idp_export_csv (database, *(const gint64 *) data, 0, path, error);
+}
+
+static void
+set_exporting (KpReportsView *self,
+               gboolean       exporting)
+{
+  self->exporting = exporting;
+  gtk_widget_set_visible (GTK_WIDGET (self->export_spinner), exporting);
+  gtk_spinner_set_spinning (self->export_spinner, exporting);
+  update_actions (self);
+}
+
+static void
+on_export_data_done_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  KpReportsView *self = KP_REPORTS_VIEW (object);
+  DataExport kind = GPOINTER_TO_INT (user_data);
+  GFile *file = kp_background_export_get_file (result);
+  g_autofree char *basename = NULL;
+  GtkWidget *window;
+  AdwToast *toast;
+
+  g_clear_error (&self->export_error);
+  set_exporting (self, FALSE);
+
+  if (!kp_background_export_finish (result, &self->export_error))
     {
-      g_set_error_literal (error, KP_REPORT_ERROR, KP_REPORT_ERROR_EMPTY,
-                           _("There is no register to export"));
-      return FALSE;
+      show_error (self, kind == DATA_PLANS ? _("Could Not Export the Development Plans")
+                                           : _("Could Not Export the Gap Report"),
+                  self->export_error);
+      return;
     }
 
-  return kp_report_export_gaps_xlsx (self->database, unit_id, path, n_employees, error);
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), KP_TYPE_WINDOW);
+  if (window == NULL)
+    return;
+
+  basename = g_file_get_basename (file);
+  if (kind == DATA_PLANS)
+    /* Translators: %s is a file name */
+    toast = adw_toast_new_format (_("Development plans saved as “%s”"), basename);
+  else
+    /* Translators: %s is a file name */
+    toast = adw_toast_new_format (_("Gap report saved as “%s”"), basename);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  kp_window_add_toast (KP_WINDOW (window), toast);
+}
+
+/* Writes @kind for @unit_id (0: all) into @file in a worker; the spinner turns meanwhile and the
+ * exports are disabled, so that two never write at once. */
+static void
+export_data_to (KpReportsView *self,
+                DataExport     kind,
+                gint64         unit_id,
+                GFile         *file)
+{
+  if (self->database == NULL || self->exporting)
+    return;
+
+  set_exporting (self, TRUE);
+  kp_background_export (self, self->database, file,
+                        kind == DATA_PLANS ? write_plans : write_gaps,
+                        g_memdup2 (&unit_id, sizeof unit_id), g_free, NULL,
+                        on_export_data_done_cb, GINT_TO_POINTER (kind));
 }
 
 typedef struct {
   KpReportsView *self;  /* owned */
+  DataExport kind;
   gint64 unit_id;       /* the filter when the user asked */
-} GapsRequest;
+} DataRequest;
 
 static void
-on_export_gaps_file_chosen_cb (GFile    *file,
+on_export_data_file_chosen_cb (GFile    *file,
                                gpointer  user_data)
 {
-  GapsRequest *request = user_data;
-  KpReportsView *self = request->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *window;
+  DataRequest *request = user_data;
 
-  if (file == NULL)
-    goto out;
+  if (file != NULL)
+    export_data_to (request->self, request->kind, request->unit_id, file);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (&error, KP_REPORT_ERROR, KP_REPORT_ERROR_FAILED,
-                   _("Could not write “%s”: choose a folder on this computer"), uri);
-    }
-  else
-    {
-      export_gaps (self, request->unit_id, path, NULL, &error);
-    }
-
-  if (error != NULL)
-    {
-      show_error (self, _("Could Not Export the Gap Report"), error);
-      goto out;
-    }
-
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), KP_TYPE_WINDOW);
-  if (window != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      /* Translators: %s is a file name */
-      AdwToast *toast = adw_toast_new_format (_("Gap report saved as “%s”"), basename);
-
-      adw_toast_set_button_label (toast, _("_Open"));
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
-                             g_object_ref (file),
-                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      kp_window_add_toast (KP_WINDOW (window), toast);
-    }
-
-out:
   g_object_unref (request->self);
   g_free (request);
 }
 
 static void
-export_gaps_action (GtkWidget  *widget,
+export_data_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   KpReportsView *self = KP_REPORTS_VIEW (widget);
-  const char *patterns[] = { "*.xlsx", NULL };
-  /* Translators: the file name proposed for the gap workbook, without its extension: lower
-   * case, words joined by hyphens (Indonesian: kesenjangan-kompetensi) */
-  g_autofree char *suggested = suggest_file_name (self, _("competency-gaps"), "xlsx");
-  GapsRequest *request;
+  gboolean plans = g_str_equal (action_name, "reports.export-plans");
+  const char *xlsx_patterns[] = { "*.xlsx", NULL };
+  const char *csv_patterns[] = { "*.csv", NULL };
+  g_autofree char *suggested = NULL;
+  DataRequest *request;
 
-  if (self->database == NULL)
+  if (self->database == NULL || self->exporting)
     return;
 
-  request = g_new0 (GapsRequest, 1);
+  if (plans)
+    /* Translators: the file name proposed for the development plans, without its extension:
+     * lower case, words joined by hyphens (Indonesian: rencana-pengembangan) */
+    suggested = suggest_file_name (self, _("development-plans"), "csv");
+  else
+    /* Translators: the file name proposed for the gap workbook, without its extension: lower
+     * case, words joined by hyphens (Indonesian: kesenjangan-kompetensi) */
+    suggested = suggest_file_name (self, _("competency-gaps"), "xlsx");
+
+  request = g_new0 (DataRequest, 1);
   request->self = g_object_ref (self);
+  request->kind = plans ? DATA_PLANS : DATA_GAPS;
   request->unit_id = selected_unit_id (self);
 
-  kp_file_chooser_save (get_parent_window (self), _("Export Gap Report"), suggested,
-                        _("Excel workbook (*.xlsx)"), patterns, on_export_gaps_file_chosen_cb,
-                        request);
+  if (plans)
+    kp_file_chooser_save (get_parent_window (self), _("Export Development Plans"), suggested,
+                          _("CSV file (*.csv)"), csv_patterns, on_export_data_file_chosen_cb,
+                          request);
+  else
+    kp_file_chooser_save (get_parent_window (self), _("Export Gap Report"), suggested,
+                          _("Excel workbook (*.xlsx)"), xlsx_patterns,
+                          on_export_data_file_chosen_cb, request);
 }
 
 static void
@@ -1116,6 +1175,7 @@ kp_reports_view_finalize (GObject *object)
   g_clear_pointer (&self->unit_ids, g_array_unref);
   g_clear_pointer (&self->unit_depths, g_array_unref);
   g_clear_pointer (&self->drilldown_nips, g_ptr_array_unref);
+  g_clear_error (&self->export_error);
 
   G_OBJECT_CLASS (kp_reports_view_parent_class)->finalize (object);
 }
@@ -1191,7 +1251,8 @@ kp_reports_view_class_init (KpReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, report_stack);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, heatmap_view);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_register_button);
-  gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_gaps_button);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_data_button);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_pane);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_title);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_subtitle);
@@ -1207,7 +1268,8 @@ kp_reports_view_class_init (KpReportsViewClass *klass)
   /* Ctrl+P is the window's (win.print), which shows this area and calls
    * kp_reports_view_print(). */
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-gaps", NULL, export_gaps_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-gaps", NULL, export_data_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-plans", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "reports.close-drilldown", NULL,
                                    close_drilldown_action);
 
@@ -1457,14 +1519,28 @@ _kp_reports_view_get_drilldown_pane (KpReportsView *self)
   return self->drilldown_pane;
 }
 
+void
+_kp_reports_view_export_data (KpReportsView *self,
+                              gboolean       plans,
+                              GFile         *file)
+{
+  g_return_if_fail (KP_IS_REPORTS_VIEW (self));
+
+  export_data_to (self, plans ? DATA_PLANS : DATA_GAPS, selected_unit_id (self), file);
+}
+
 gboolean
-_kp_reports_view_export_gaps (KpReportsView  *self,
-                              const char     *path,
-                              guint          *n_employees,
-                              GError        **error)
+_kp_reports_view_is_exporting (KpReportsView *self)
 {
   g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
-  return export_gaps (self, selected_unit_id (self), path, n_employees, error);
+  return self->exporting;
+}
+
+const GError *
+_kp_reports_view_get_export_error (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->export_error;
 }

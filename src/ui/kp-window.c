@@ -17,6 +17,7 @@
 
 #include "kp-application.h"
 #include "kp-audit-view.h"
+#include "kp-background-export.h"
 #include "kp-competency-view.h"
 #include "kp-employee-editor.h"
 #include "kp-employee-view.h"
@@ -71,26 +72,6 @@ static GParamSpec *properties[N_PROPS];
 /* The areas in sidebar order: Ctrl+1 shows the first. */
 static const char *const area_names[] = { "employees", "organisation", "competencies", "reports",
                                           "audit" };
-
-typedef struct {
-  char *database_path;
-  char *path;
-  gboolean csv;
-  GApplication *application; /* held while the export runs; may be NULL (tests) */
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  if (job->application != NULL)
-    {
-      g_application_release (job->application);
-      g_object_unref (job->application);
-    }
-  g_free (job->database_path);
-  g_free (job->path);
-  g_free (job);
-}
 
 static void
 show_error (KpWindow     *self,
@@ -206,34 +187,20 @@ import_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* The name's extension picks the format; any other name gets a workbook: the format proposed,
+ * and what the officers open. */
+static gboolean
+write_register (KpDatabase  *database,
+                const char  *path,
+                gpointer     data,
+                GError     **error)
 {
-  ExportJob *job = task_data;
-  g_autoptr(KpDatabase) database = NULL;
-  GError *error = NULL;
-  gboolean done;
+  g_autofree char *folded = g_ascii_strdown (path, -1);
 
-  /* A KpDatabase is not thread-safe: the worker reads through its own connection. */
-  database = kp_database_open (job->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (g_str_has_suffix (folded, ".csv"))
+    return kp_employee_export_csv (database, path, error);
 
-  if (job->csv)
-    done = kp_employee_export_csv (database, job->path, &error);
-  else
-    done = kp_report_export_employees_xlsx (database, job->path, &error);
-
-  if (done)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return kp_report_export_employees_xlsx (database, path, error);
 }
 
 static void
@@ -252,15 +219,14 @@ on_export_done_cb (GObject      *object,
                    gpointer      user_data)
 {
   KpWindow *self = KP_WINDOW (object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
-  g_autoptr(GFile) file = NULL;
+  GFile *file = kp_background_export_get_file (result);
   AdwToast *toast;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+  if (!kp_background_export_finish (result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return; /* the window was closed meanwhile; the file is written all the same */
 
@@ -275,7 +241,6 @@ on_export_done_cb (GObject      *object,
       return;
     }
 
-  file = g_file_new_for_path (job->path);
   basename = g_file_get_basename (file);
   /* Toast titles are markup. */
   escaped = g_markup_escape_text (basename, -1);
@@ -891,38 +856,8 @@ void
 _kp_window_export_to (KpWindow *self,
                       GFile    *file)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *folded = NULL;
-  ExportJob *job;
-
   g_return_if_fail (KP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
-
-  job = g_new0 (ExportJob, 1);
-  job->database_path = g_strdup (kp_database_get_path (self->database));
-  job->path = g_file_get_path (file);
-  basename = g_file_get_basename (file);
-  folded = g_ascii_strdown (basename, -1);
-  /* Any other name gets a workbook: the format proposed, and what the officers open. */
-  job->csv = g_str_has_suffix (folded, ".csv");
-  /* Closing the last window must not end the program halfway through writing the file. */
-  job->application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (job->application != NULL)
-    {
-      g_object_ref (job->application);
-      g_application_hold (job->application);
-    }
-
-  if (job->path == NULL)
-    {
-      g_autoptr(GError) error = g_error_new (KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                                             _("Only files on this computer or a mounted network drive can be written."));
-
-      export_job_free (job);
-      show_error (self, _("Cannot Export the Register"), error);
-      return;
-    }
 
   /* Progress in the header, not in a toast: libadwaita 1.2 can crash when a toast is
    * dismissed during its show animation, which a quick export would do. */
@@ -931,10 +866,8 @@ _kp_window_export_to (KpWindow *self,
   gtk_widget_set_visible (self->export_progress, TRUE);
   gtk_spinner_start (self->export_spinner);
 
-  task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
-  g_task_set_source_tag (task, _kp_window_export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  kp_background_export (self, self->database, file, write_register, NULL, NULL,
+                        self->cancellable, on_export_done_cb, NULL);
 }
 
 gboolean

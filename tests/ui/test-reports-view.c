@@ -965,6 +965,38 @@ test_gaps_drilldown (Fixture       *fixture,
   g_assert_null (_kp_reports_view_get_drilldown_nips (fixture->view));
 }
 
+static gboolean
+is_exporting (gpointer data)
+{
+  return _kp_reports_view_is_exporting (data);
+}
+
+static gboolean
+is_not_exporting (gpointer data)
+{
+  return !_kp_reports_view_is_exporting (data);
+}
+
+/* What Export Data does once a file is chosen; waits until the worker is done. */
+static void
+export_data (Fixture    *fixture,
+             gboolean    plans,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *spinner;
+
+  _kp_reports_view_export_data (fixture->view, plans, file);
+  g_assert_true (is_exporting (fixture->view));
+  /* The spinner says so. */
+  spinner = ui_test_find_widget (GTK_WIDGET (fixture->view), ui_test_is_of_type,
+                                 GSIZE_TO_POINTER (GTK_TYPE_SPINNER));
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (ui_test_wait_until (is_not_exporting, fixture->view, 30));
+}
+
 static void
 test_gaps_export (Fixture       *fixture,
                   gconstpointer  data)
@@ -975,7 +1007,6 @@ test_gaps_export (Fixture       *fixture,
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
-  guint n_employees = 0;
   double height;
 
   show_gaps (fixture);
@@ -993,8 +1024,9 @@ test_gaps_export (Fixture       *fixture,
                     2 * ((guint) height + (height > (guint) height)));
   g_clear_pointer (&contents, g_free);
 
-  g_assert_true (_kp_reports_view_export_gaps (fixture->view, xlsx, &n_employees, &error));
-  g_assert_no_error (error);
+  /* The workbook is written in a worker: the view says so until it is done. */
+  export_data (fixture, FALSE, xlsx);
+  g_assert_null (_kp_reports_view_get_export_error (fixture->view));
   contents = read_file (xlsx, &length);
   g_assert_cmpuint (length, >, 2);
   g_assert_cmpmem (contents, 2, "PK", 2);
@@ -1005,8 +1037,71 @@ test_gaps_export (Fixture       *fixture,
   g_assert_no_error (error);
   contents = read_file (pdf, &length);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  /* Every employee of the register is a row of the workbook. */
-  g_assert_cmpuint (n_employees, ==, fixture->n_saved);
+}
+
+/* The development plans of the unit chosen, as CSV: the plans of other units stay out; a file
+ * that cannot be written says why and leaves nothing. */
+static void
+test_plans_export (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *all = g_build_filename (fixture->tmp_dir, "plans.csv", NULL);
+  g_autofree char *inspectorate = g_build_filename (fixture->tmp_dir, "plans-insp.csv", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->tmp_dir, "missing", "plans.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GtkDropDown *dropdown = _kp_reports_view_get_unit_dropdown (fixture->view);
+  GListModel *employees = kp_database_get_employees (fixture->database);
+  int added = 0;
+
+  show_gaps (fixture);
+
+  /* Plans from the gaps of every employee: those below the standard get items. */
+  for (guint i = 0; i < g_list_model_get_n_items (employees); i++)
+    {
+      g_autoptr(KpEmployee) employee = g_list_model_get_item (employees, i);
+
+      added += kp_idp_add_from_gaps (fixture->database, kp_employee_get_id (employee), &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (added, >, 0);
+
+  export_data (fixture, TRUE, all);
+  g_assert_null (_kp_reports_view_get_export_error (fixture->view));
+  contents = read_file (all, &length);
+  g_assert_true (g_str_has_prefix (contents, "nip,nama,unit_kerja,kode_kompetensi"));
+  g_assert_nonnull (strstr (contents, fixture->below_nips[0]));
+  g_assert_nonnull (strstr (contents, fixture->below_nips[1]));
+  g_clear_pointer (&contents, g_free);
+
+  /* The inspectorate's file has its own people only. */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)); i++)
+    if (_kp_reports_view_get_unit_id (fixture->view, i) == fixture->inspectorate_id)
+      gtk_drop_down_set_selected (dropdown, i);
+  settle (fixture);
+  export_data (fixture, TRUE, inspectorate);
+  contents = read_file (inspectorate, &length);
+  g_assert_null (strstr (contents, fixture->below_nips[0]));
+  g_assert_null (strstr (contents, fixture->below_nips[1]));
+  {
+    g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), >, 2);
+    for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      g_assert_nonnull (strstr (lines[i], "," INSPECTORATE ","));
+  }
+
+  export_data (fixture, TRUE, nowhere);
+  g_assert_nonnull (_kp_reports_view_get_export_error (fixture->view));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GPtrArray) dialogs = ui_test_list_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+
+    /* The user is told, in a dialog. */
+    g_assert_cmpuint (dialogs->len, ==, 1);
+  }
+  ui_test_destroy_other_toplevels (fixture->window);
 }
 
 int
@@ -1034,6 +1129,8 @@ main (int   argc,
   g_test_add ("/ui/reports/empty", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_empty_register, fixture_tear_down);
 
+  g_test_add ("/ui/reports/gaps/plans-export", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
+              fixture_set_up, test_plans_export, fixture_tear_down);
   g_test_add ("/ui/reports/gaps/switch", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
               fixture_set_up, test_gaps_switch, fixture_tear_down);
   g_test_add ("/ui/reports/gaps/draw", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
