@@ -23,7 +23,12 @@ struct _KpChartView
   GtkWidget parent_instance;
 
   /* owned */
-  KpBarChart *chart; /* NULL: nothing to draw */
+  KpBarChart *chart; /* the bar chart shown, if it is one */
+  /* What is drawn: the bar chart above, or any other chart (kp_chart_view_set_drawing). */
+  KpChartDrawFunc draw;         /* NULL: nothing to draw */
+  KpChartHeightFunc natural_height;
+  gpointer data;
+  GDestroyNotify destroy;
 };
 
 G_DEFINE_FINAL_TYPE (KpChartView, kp_chart_view, GTK_TYPE_WIDGET)
@@ -49,12 +54,13 @@ static GParamSpec *properties[N_PROPS];
 
 /* A screen reader cannot see the bars: the description reads them out, one unit per line. */
 static void
-update_description (KpChartView *self)
+update_description (KpChartView *self,
+                    const char  *description)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (description);
   guint n_bars = self->chart != NULL ? kp_bar_chart_get_n_bars (self->chart) : 0;
 
-  if (n_bars == 0)
+  if (n_bars == 0 && description == NULL)
     g_string_append (text, _("No data"));
 
   for (guint i = 0; i < n_bars; i++)
@@ -71,6 +77,25 @@ update_description (KpChartView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
                                   -1);
+}
+
+static void
+clear_drawing (KpChartView *self)
+{
+  if (self->destroy != NULL && self->data != NULL)
+    self->destroy (self->data);
+  self->draw = NULL;
+  self->natural_height = NULL;
+  self->data = NULL;
+  self->destroy = NULL;
+  self->chart = NULL;
+}
+
+static double
+bar_chart_height (gconstpointer chart,
+                  double        width)
+{
+  return kp_bar_chart_get_natural_height (chart, width);
 }
 
 static GtkSizeRequestMode
@@ -97,7 +122,7 @@ kp_chart_view_measure (GtkWidget      *widget,
       return;
     }
 
-  if (self->chart == NULL)
+  if (self->draw == NULL)
     {
       *minimum = *natural = EMPTY_HEIGHT;
       return;
@@ -106,7 +131,7 @@ kp_chart_view_measure (GtkWidget      *widget,
   /* The natural height is also the minimum: a shorter chart shrinks its text, and a page that
    * scrolls is easier to read than one that shrinks. */
   *minimum = *natural =
-    (int) kp_bar_chart_get_natural_height (self->chart, for_size > 0 ? for_size : NATURAL_WIDTH);
+    (int) self->natural_height (self->data, for_size > 0 ? for_size : NATURAL_WIDTH);
 }
 
 static void
@@ -118,11 +143,11 @@ kp_chart_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if (self->draw == NULL || width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  kp_bar_chart_draw (self->chart, cr, width, height);
+  self->draw (self->data, cr, width, height);
   cairo_destroy (cr);
 }
 
@@ -131,7 +156,7 @@ kp_chart_view_finalize (GObject *object)
 {
   KpChartView *self = KP_CHART_VIEW (object);
 
-  g_clear_pointer (&self->chart, kp_bar_chart_unref);
+  clear_drawing (self);
 
   G_OBJECT_CLASS (kp_chart_view_parent_class)->finalize (object);
 }
@@ -206,7 +231,7 @@ kp_chart_view_init (KpChartView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
-  update_description (self);
+  update_description (self, NULL);
 }
 
 /**
@@ -233,12 +258,17 @@ kp_chart_view_set_chart (KpChartView *self,
   if (chart == self->chart)
     return;
 
+  clear_drawing (self);
   if (chart != NULL)
-    kp_bar_chart_ref (chart);
-  g_clear_pointer (&self->chart, kp_bar_chart_unref);
-  self->chart = chart;
+    {
+      self->chart = kp_bar_chart_ref (chart);
+      self->draw = kp_bar_chart_draw;
+      self->natural_height = bar_chart_height;
+      self->data = chart;
+      self->destroy = (GDestroyNotify) kp_bar_chart_unref;
+    }
 
-  update_description (self);
+  update_description (self, NULL);
   /* The height depends on the number of bars and on how their labels wrap. */
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
@@ -255,4 +285,40 @@ kp_chart_view_get_chart (KpChartView *self)
   g_return_val_if_fail (KP_IS_CHART_VIEW (self), NULL);
 
   return self->chart;
+}
+
+/**
+ * kp_chart_view_set_drawing:
+ * @draw: (nullable): draws the chart; NULL shows nothing
+ * @natural_height: the chart's height at a width
+ * @data: the chart, owned by the view until the next drawing
+ * @destroy: (nullable): frees @data
+ * @description: what a screen reader reads instead of the picture
+ *
+ * Shows a chart of any kind (the "chart" property becomes NULL).
+ */
+void
+kp_chart_view_set_drawing (KpChartView       *self,
+                           KpChartDrawFunc    draw,
+                           KpChartHeightFunc  natural_height,
+                           gpointer           data,
+                           GDestroyNotify     destroy,
+                           const char        *description)
+{
+  gboolean had_chart;
+
+  g_return_if_fail (KP_IS_CHART_VIEW (self));
+  g_return_if_fail (draw == NULL || natural_height != NULL);
+
+  had_chart = self->chart != NULL;
+  clear_drawing (self);
+  self->draw = draw;
+  self->natural_height = natural_height;
+  self->data = data;
+  self->destroy = destroy;
+
+  update_description (self, description);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (had_chart)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
