@@ -132,12 +132,11 @@ static void
 show_toast (KpStandardsView *self,
             const char      *text)
 {
-  /* Toast titles are markup; ours carry titles, file names and messages. */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  /* Toast titles are markup; ours carry titles, file names and messages. The default
+   * timeout (5 s) leaves time to read a refusal. */
+  g_autofree char *title = g_markup_printf_escaped ("%s", text);
 
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 static KpPosition *
@@ -704,18 +703,24 @@ show_refusal (KpStandardsView *self,
   gtk_window_present (GTK_WINDOW (new_dialog (self, DIALOG_REFUSAL, heading, message)));
 }
 
-/* "Import: 12 rows read; 3 levels new, 2 changed, 6 unchanged, 1 refused." */
+/* "12 rows read: new 3, changed 2, unchanged 6, refused 1." */
 static char *
 summarize_import (const KpImportCounts *counts)
 {
+  g_autofree char *read = NULL;
+
   if (counts->read == 0)
     return g_strdup (_("The file has no rows under its header."));
 
-  /* Translators: an import's summary; the numbers are rows read, then levels set for the first
-   * time, levels changed, levels as they were, and rows refused */
-  return g_strdup_printf (_("%" PRIu64 " rows read: %" PRIu64 " new levels, %" PRIu64 " changed, "
-                            "%" PRIu64 " unchanged, %" PRIu64 " refused."),
-                          counts->read, counts->created, counts->updated, counts->unchanged,
+  /* Translators: the start of an import's summary, e.g. "12 rows read" */
+  read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row read",
+                                       "%" PRIu64 " rows read", (gulong) counts->read),
+                          counts->read);
+  /* Translators: an import's summary: "12 rows read", then how many levels were set for the
+   * first time, changed, already so, and how many rows were refused */
+  return g_strdup_printf (_("%s: new %" PRIu64 ", changed %" PRIu64 ", unchanged %" PRIu64
+                            ", refused %" PRIu64 "."),
+                          read, counts->created, counts->updated, counts->unchanged,
                           counts->rejected);
 }
 
@@ -745,18 +750,27 @@ new_refused_row (const KpImportProblem *problem)
 }
 
 static void
-show_refused_rows (KpStandardsView *self,
-                   const char      *summary)
+show_refused_rows (KpStandardsView      *self,
+                   const KpImportCounts *counts,
+                   const char           *summary)
 {
   AdwMessageDialog *dialog;
   GtkWidget *list, *scrolled;
   g_autofree char *body = NULL;
 
-  /* Translators: the body of an import's result when rows were refused; %s is the summary */
-  body = g_strdup_printf (_("%s The other rows are in the standards. Correct these rows in the "
-                            "file and import it again: levels already imported stay as they "
-                            "are."),
-                          summary);
+  if (counts->created + counts->updated + counts->unchanged == 0)
+    /* Translators: the body of an import's result when every row was refused; %s is the
+     * summary */
+    body = g_strdup_printf (_("%s Nothing was imported. Correct these rows in the file and "
+                              "import it again."),
+                            summary);
+  else
+    /* Translators: the body of an import's result when some rows were refused; %s is the
+     * summary */
+    body = g_strdup_printf (_("%s The other rows are in the standards. Correct these rows in "
+                              "the file and import it again: levels already imported stay as "
+                              "they are."),
+                            summary);
   dialog = new_dialog (self, DIALOG_PROBLEMS, _("Some Rows Were Refused"), body);
   adw_message_dialog_add_response (dialog, "save-problems", _("_Save as CSV…"));
 
@@ -770,13 +784,14 @@ show_refused_rows (KpStandardsView *self,
     gtk_list_box_append (GTK_LIST_BOX (list), new_refused_row (g_ptr_array_index (self->problems, i)));
   g_set_weak_pointer (&self->dialog_problems, GTK_LIST_BOX (list));
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_widget_set_size_request (scrolled, PROBLEMS_WIDTH, -1);
+  /* As tall as the rows, up to a scrolling limit: a file can have hundreds of bad rows. */
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "max-content-height", 320,
+                           "width-request", PROBLEMS_WIDTH,
+                           "child", list,
+                           NULL);
   adw_message_dialog_set_extra_child (dialog, scrolled);
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1079,9 +1094,9 @@ on_search_entry_search_changed_cb (GtkSearchEntry  *entry,
 {
   g_autofree char *needle = kp_text_fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
-  g_clear_pointer (&self->needle, g_free);
-  if (needle != NULL && needle[0] != '\0')
-    self->needle = g_steal_pointer (&needle);
+  /* An empty search shows everything, not what contains "". */
+  g_free (self->needle);
+  self->needle = needle[0] != '\0' ? g_steal_pointer (&needle) : NULL;
   reload_position_rows (self);
 }
 
@@ -1412,17 +1427,18 @@ _kp_standards_view_import_file (KpStandardsView *self,
 
   update_levels (self);
   summary = summarize_import (&counts);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->problems_name, g_free);
-  if (problems == NULL || problems->len == 0)
-    {
-      show_toast (self, summary);
-      return;
-    }
 
-  self->problems = g_steal_pointer (&problems);
+  /* Kept for "Save as CSV…" while the dialog is open; the next import replaces them. */
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->problems_name);
   self->problems_name = g_file_get_basename (file);
-  show_refused_rows (self, summary);
+  if (problems != NULL && problems->len > 0)
+    {
+      self->problems = g_steal_pointer (&problems);
+      show_refused_rows (self, &counts, summary);
+    }
+  else
+    show_toast (self, summary);
 }
 
 gboolean
