@@ -317,10 +317,23 @@ fill_kind_list (KpStandardsView *self)
 static void
 update_kind_counts (KpStandardsView *self)
 {
+  guint counts[KP_POSITION_KIND_COUNT] = { 0, };
+  guint n = self->positions != NULL ? g_list_model_get_n_items (self->positions) : 0;
+
+  /* One pass, not one per kind: a regency has thousands of positions. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpPosition) position = g_list_model_get_item (self->positions, i);
+      int kind = kp_position_get_kind (position);
+
+      if (kind >= 0 && kind < KP_POSITION_KIND_COUNT)
+        counts[kind]++;
+    }
+
   for (int kind = 0; kind < KP_POSITION_KIND_COUNT; kind++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->kind_list, kind);
-      g_autofree char *count = format_n_positions (count_positions_of_kind (self, kind));
+      g_autofree char *count = format_n_positions (counts[kind]);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
     }
@@ -1036,9 +1049,19 @@ on_level_selector_notify_selected_cb (GtkDropDown     *selector,
     done = self->position_id > 0 &&
            kp_standards_set (self->database, self->position_id, competency_id, level, &error);
 
-  if (!done && error != NULL)
-    show_toast (self, error->message);
-  /* Either way, what the database now holds. */
+  if (!done)
+    {
+      /* Nothing was written: the selector goes back to what it showed. */
+      if (error != NULL)
+        show_toast (self, error->message);
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (selector,
+                                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kp-shown-level")));
+      self->updating = FALSE;
+      return;
+    }
+
+  /* What the database now holds: a default may show through again. */
   update_levels (self);
 }
 

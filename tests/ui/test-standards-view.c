@@ -16,6 +16,7 @@
 
 typedef struct {
   KpDatabase *database;
+  char *path;
   GtkWindow *window;
   KpStandardsView *view;
   gint64 kepala_bidang;   /* Dinas Kesehatan, Administrator */
@@ -31,7 +32,7 @@ fixture_set_up (Fixture       *fixture,
   gboolean with_positions = GPOINTER_TO_INT (data) == 0;
   gint64 health, personnel;
 
-  fixture->database = ui_test_new_database (NULL);
+  fixture->database = ui_test_new_database (&fixture->path);
   if (with_positions)
     {
       health = ui_test_add_unit (fixture->database, "Dinas Kesehatan", 0);
@@ -67,6 +68,7 @@ fixture_tear_down (Fixture       *fixture,
   ui_test_destroy_window (fixture->window, fixture->window);
 
   g_clear_object (&fixture->database);
+  g_clear_pointer (&fixture->path, g_free);
 }
 
 /* ---- reading what the user sees, and doing what the user does ---------------------------- */
@@ -615,6 +617,46 @@ test_follows_register (Fixture       *fixture,
   g_assert_cmpint (_kp_standards_view_get_shown_position (fixture->view), ==, 0);
 }
 
+/* Another workstation deleted the position: the change is refused in the model's words, in a
+ * toast, and nothing is written. */
+static void
+test_refused_change (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(KpDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint events;
+
+  choose_position (fixture, fixture->analis);
+  other = kp_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (kp_register_delete_position (other, fixture->analis, &error));
+  g_assert_no_error (error);
+  events = ui_test_n_audit_events (fixture->database);
+
+  pick_level (fixture, "M.01", 4);
+  message = g_strdup_printf ("There is no position with number %" G_GINT64_FORMAT, fixture->analis);
+  wait_for_toast (fixture, message);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, events);
+  /* The selector shows what it showed before, the default of Fungsional Ahli Pertama. */
+  g_assert_cmpuint (shown_level (fixture, "M.01"), ==, 1);
+  g_assert_true (shown_dimmed (fixture, "M.01"));
+}
+
+/* Ctrl+F from the window: the positions' search, whichever mode was shown. */
+static void
+test_focus_search (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  choose_kind (fixture, KP_POSITION_KIND_PELAKSANA);
+  kp_standards_view_focus_search (fixture->view);
+  ui_test_settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (_kp_standards_view_get_mode_stack (fixture->view)), ==,
+                   "positions");
+  g_assert_true (ui_test_focus_is_in (GTK_WIDGET (_kp_standards_view_get_search_entry (fixture->view))));
+}
+
 /* No positions: the right pane says where they come from; the kinds can be set already. */
 static void
 test_empty_register (Fixture       *fixture,
@@ -652,6 +694,10 @@ main (int   argc,
               fixture_set_up, test_export_reimports, fixture_tear_down);
   g_test_add ("/ui/standards-view/follows-register", Fixture, NULL,
               fixture_set_up, test_follows_register, fixture_tear_down);
+  g_test_add ("/ui/standards-view/refused-change", Fixture, NULL,
+              fixture_set_up, test_refused_change, fixture_tear_down);
+  g_test_add ("/ui/standards-view/focus-search", Fixture, NULL,
+              fixture_set_up, test_focus_search, fixture_tear_down);
   g_test_add ("/ui/standards-view/empty-register", Fixture, GINT_TO_POINTER (1),
               fixture_set_up, test_empty_register, fixture_tear_down);
 
