@@ -170,6 +170,13 @@ test_weights (Fixture *f, gconstpointer data)
   g_assert_cmpstr (event->entity_id, ==, "Pelaksana");
   payload = payload_text (event);
   g_assert_cmpstr (payload, ==, "{\"kind\":\"Pelaksana\",\"old\":null,\"new\":50}");
+  {
+    /* The audit log's one line names the kind and the new percent. */
+    g_autofree char *line = kp_audit_event_describe (event);
+
+    g_assert_nonnull (strstr (line, "Pelaksana"));
+    g_assert_nonnull (strstr (line, "50"));
+  }
   half = judge_budi (f, &weighted);
   g_assert_cmpstr (half, ==, "50.0 Kurang Memenuhi Syarat");
   g_assert_true (weighted);
@@ -315,6 +322,12 @@ test_categories (Fixture *f, gconstpointer data)
                    "{\"min\":0,\"name\":\"Kurang Memenuhi Syarat\"}],"
                    "\"new\":[{\"min\":60,\"name\":\"Siap\"},"
                    "{\"min\":0,\"name\":\"Perlu Pengembangan\"}]}");
+  {
+    g_autofree char *line = kp_audit_event_describe (event);
+
+    g_assert_nonnull (strstr (line, "60 % Siap"));
+    g_assert_nonnull (strstr (line, "0 % Perlu Pengembangan"));
+  }
 
   /* The same categories written differently change nothing. */
   g_assert_true (kp_jpm_categories_replace (f->db, same, &error));
