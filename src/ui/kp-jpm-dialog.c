@@ -413,9 +413,22 @@ kp_jpm_dialog_dispose (GObject *object)
 {
   KpJpmDialog *self = KP_JPM_DIALOG (object);
 
-  /* Destroyed without a close request (with its parent): still keep what was changed. */
-  if (self->database != NULL)
-    save_pending_weights (self);
+  /* Destroyed without a close request (with its parent): still keep what was changed. There
+   * is no window left to show a refusal in, so it goes to the log. */
+  for (int k = 0; k < KP_POSITION_KIND_COUNT && self->database != NULL; k++)
+    if (self->weight_timeouts[k] != 0)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_clear_handle_id (&self->weight_timeouts[k], g_source_remove);
+        if (!kp_jpm_weight_set (self->database, k,
+                                gtk_switch_get_active (self->weight_switches[k])
+                                  ? gtk_spin_button_get_value_as_int (self->weight_spins[k])
+                                  : -1,
+                                &error))
+          g_warning ("The JPM weight of %s was not saved: %s", kp_position_kind_to_string (k),
+                     error->message);
+      }
   gtk_widget_dispose_template (GTK_WIDGET (self), KP_TYPE_JPM_DIALOG);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (kp_jpm_dialog_parent_class)->dispose (object);

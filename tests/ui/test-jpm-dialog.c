@@ -47,7 +47,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->dialog != NULL && ui_test_is_toplevel (GTK_WINDOW (fixture->dialog)))
     ui_test_destroy_window (GTK_WINDOW (fixture->dialog), fixture->dialog);
-  ui_test_destroy_window (fixture->parent, fixture->parent);
+  if (fixture->parent != NULL)
+    ui_test_destroy_window (fixture->parent, fixture->parent);
   g_clear_object (&fixture->database);
 }
 
@@ -239,6 +240,29 @@ test_weight_saved (Fixture       *fixture,
   g_assert_cmpint (kp_jpm_weight_get (fixture->database, KP_POSITION_KIND_PELAKSANA), ==, -1);
 }
 
+/* The main window closing takes the dialog with it: a percent still resting is saved too. */
+static void
+test_weight_saved_with_parent (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const int kind = KP_POSITION_KIND_PENGAWAS;
+
+  open_dialog (fixture);
+  gtk_switch_set_active (_kp_jpm_dialog_get_weight_switch (fixture->dialog, kind), TRUE);
+  ui_test_settle ();
+  g_assert_cmpint (kp_jpm_weight_get (fixture->database, kind), ==, 50);
+  gtk_spin_button_set_value (_kp_jpm_dialog_get_weight_spin (fixture->dialog, kind), 70);
+  g_assert_true (_kp_jpm_dialog_is_busy (fixture->dialog));
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  g_object_add_weak_pointer (G_OBJECT (fixture->parent), (gpointer *) &fixture->parent);
+  gtk_window_destroy (fixture->parent);
+  ui_test_settle ();
+  g_assert_null (fixture->dialog);
+  g_assert_null (fixture->parent);
+  g_assert_cmpint (kp_jpm_weight_get (fixture->database, kind), ==, 70);
+}
+
 /* ---- categories ------------------------------------------------------------------------------ */
 
 static void
@@ -348,6 +372,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/jpm-dialog/shows-stored", test_shows_stored);
   ADD ("/jpm-dialog/weight-saved", test_weight_saved);
+  ADD ("/jpm-dialog/weight-saved-with-parent", test_weight_saved_with_parent);
   ADD ("/jpm-dialog/categories-refused", test_categories_refused);
   ADD ("/jpm-dialog/categories-applied", test_categories_applied);
 #undef ADD
