@@ -109,6 +109,48 @@ void kp_radar_draw (gconstpointer radar, cairo_t *cr, double width, double heigh
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpRadar, kp_radar_free)
 
+/* ---- stacked bar chart: one bar per row split into series (e.g. employees per JPM category
+ * per unit) ---------------------------------------------------------------------------------- */
+
+typedef struct _KpStackedChart KpStackedChart;
+
+/* @title: the chart's heading; @value_label: the axis caption ("Employees"); either may be NULL
+ * for none. @series: the names of the segments, in the order they are stacked from the axis
+ * and listed in the legend (at least one). The graded series are coloured from green (the
+ * first, the best) through amber to red (the last); a series marked neutral is grey. Strings
+ * are copied, invalid UTF-8 is repaired and line breaks become spaces. */
+KpStackedChart *kp_stacked_chart_new (const char *title, const char *value_label, GStrv series);
+void kp_stacked_chart_free (KpStackedChart *chart);
+/* Optional line under the title (the scope, the date, the audit checkpoint). */
+void kp_stacked_chart_set_subtitle (KpStackedChart *chart, const char *subtitle);
+/* Draws series @index grey and leaves it out of the green-to-red scale: for a series that is
+ * no grade, such as "Not assessed". */
+void kp_stacked_chart_set_neutral_series (KpStackedChart *chart, guint index);
+/* Appends a row; rows are drawn in the order added. @counts: one per series. */
+void kp_stacked_chart_add_row (KpStackedChart *chart, const char *label, const guint *counts);
+const char *kp_stacked_chart_get_title (const KpStackedChart *chart);
+/* NULL when there is none. */
+const char *kp_stacked_chart_get_subtitle (const KpStackedChart *chart);
+guint kp_stacked_chart_get_n_rows (const KpStackedChart *chart);
+guint kp_stacked_chart_get_n_series (const KpStackedChart *chart);
+const char *kp_stacked_chart_get_row_label (const KpStackedChart *chart, guint row);
+const char *kp_stacked_chart_get_series_name (const KpStackedChart *chart, guint series);
+guint kp_stacked_chart_get_count (const KpStackedChart *chart, guint row, guint series);
+/* The sum of a row's counts. */
+guint64 kp_stacked_chart_get_row_total (const KpStackedChart *chart, guint row);
+/* The height at which every label is readable at @width: it grows with the rows (each has room
+ * for its label's lines, at most two) and with the legend's lines. */
+double kp_stacked_chart_get_natural_height (const KpStackedChart *chart, double width);
+/* Draws the chart on a white background in the box (0, 0, @width, @height): title, subtitle,
+ * the legend (a swatch and the name of each series), one bar per row with its label on the
+ * left (wrapped to two lines, ellipsized beyond), made of one segment per series in absolute
+ * counts with the count written inside where it fits, the row's total at the bar's end, and a
+ * value axis with 1-2-5 gridlines and its caption. A chart with no rows draws its title and
+ * "No data". Matches KpChartDrawFunc. */
+void kp_stacked_chart_draw (gconstpointer chart, cairo_t *cr, double width, double height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpStackedChart, kp_stacked_chart_free)
+
 /* ---- output --------------------------------------------------------------------------------- */
 
 /* From a file name's extension (.png, .pdf, .svg, any case); anything else is

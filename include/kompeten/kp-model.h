@@ -10,6 +10,7 @@
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-gaps.h"
+#include "kompeten/kp-jpm-settings.h"
 #include "kompeten/kp-feedback.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-employee-import.h"

@@ -26,6 +26,17 @@ gboolean kp_report_export_gaps_xlsx (KpDatabase *db, gint64 unit_id, const char 
  * a standard for it whose latest level is below the standard. Units sorted by name. */
 KpHeatmap *kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error);
 
+/* How many employees of each unit fall in each JPM category, as a stacked bar chart: one row
+ * per unit of the employees' own units (by name; @unit_id > 0: only that unit and its
+ * sub-units, each sub-unit its own row), one series per category of the editable table
+ * (kp_gaps_get_category_name (), highest first), then a grey "Not assessed" series: employees
+ * whose position has a standard but who have no counted level yet, so that their JPM of 0
+ * says nothing. Employees whose position has no standard have no JPM at all: they are left out
+ * of the bars (a unit with only such employees has no row) and the subtitle says how many
+ * there are. The subtitle also names the scope, the date and the audit checkpoint the chart
+ * was drawn from. */
+KpStackedChart *kp_report_jpm_distribution (KpDatabase *db, gint64 unit_id, GError **error);
+
 /* The positions' own competency standards as a workbook: the columns of the standards CSV
  * (unit_kerja, jabatan, kode_kompetensi, level) plus the competency's name. */
 gboolean kp_report_export_standards_xlsx (KpDatabase *db, const char *path, GError **error);

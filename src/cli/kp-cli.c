@@ -16,11 +16,13 @@
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
+#include "kompeten/kp-core.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-database.h"
 #include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-gaps.h"
+#include "kompeten/kp-jpm-settings.h"
 #include "kompeten/kp-records.h"
 #include "kompeten/kp-reports.h"
 
@@ -340,10 +342,12 @@ cmd_chart (const char *db_path, int argc, char **argv)
   g_autoptr(KpDatabase) db = NULL;
   g_autoptr(KpBarChart) chart = NULL;
   g_autoptr(KpHeatmap) heatmap = NULL;
+  g_autoptr(KpStackedChart) stacked = NULL;
   KpChartDrawFunc draw;
   gconstpointer drawn;
   GError *error = NULL;
   gint64 unit_id = 0;
+  double height;
   int width = 900;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -360,16 +364,19 @@ cmd_chart (const char *db_path, int argc, char **argv)
     { NULL, KP_CHART_FORMAT_PNG }, { NULL, KP_CHART_FORMAT_PDF }, { NULL, KP_CHART_FORMAT_SVG },
   };
 
-  context = g_option_context_new (_("employees-by-unit|gap-heatmap — draw the head count per "
-                                    "unit, or the competency gaps by unit"));
+  context = g_option_context_new (_("employees-by-unit|gap-heatmap|jpm-distribution — draw the "
+                                    "head count per unit, the competency gaps by unit, or the "
+                                    "JPM categories per unit"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse (context, &argc, &argv, &status))
     return status;
   if (argc != 2 || (g_strcmp0 (argv[1], "employees-by-unit") != 0 &&
-                    g_strcmp0 (argv[1], "gap-heatmap") != 0))
-    return usage_error (context, _("Name the chart: chart employees-by-unit --png OUT.png, or "
-                                   "chart gap-heatmap --png OUT.png"));
+                    g_strcmp0 (argv[1], "gap-heatmap") != 0 &&
+                    g_strcmp0 (argv[1], "jpm-distribution") != 0))
+    return usage_error (context, _("Name the chart: chart employees-by-unit --png OUT.png, "
+                                   "chart gap-heatmap --png OUT.png, or chart jpm-distribution "
+                                   "--png OUT.png"));
   outputs[0].path = png;
   outputs[1].path = pdf;
   outputs[2].path = svg;
@@ -392,6 +399,14 @@ cmd_chart (const char *db_path, int argc, char **argv)
       draw = kp_heatmap_draw;
       drawn = heatmap;
     }
+  else if (g_strcmp0 (argv[1], "jpm-distribution") == 0)
+    {
+      stacked = kp_report_jpm_distribution (db, unit_id, &error);
+      if (stacked == NULL)
+        return fail (error);
+      draw = kp_stacked_chart_draw;
+      drawn = stacked;
+    }
   else
     {
       chart = kp_report_employees_by_unit (db, unit_id, &error);
@@ -400,12 +415,15 @@ cmd_chart (const char *db_path, int argc, char **argv)
       draw = kp_bar_chart_draw;
       drawn = chart;
     }
+  if (heatmap != NULL)
+    height = kp_heatmap_get_natural_height (heatmap, width);
+  else if (stacked != NULL)
+    height = kp_stacked_chart_get_natural_height (stacked, width);
+  else
+    height = kp_bar_chart_get_natural_height (chart, width);
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
     if (outputs[i].path != NULL &&
-        !kp_chart_render_to_file (draw, drawn, outputs[i].format, width,
-                                  heatmap != NULL
-                                    ? kp_heatmap_get_natural_height (heatmap, width)
-                                    : kp_bar_chart_get_natural_height (chart, width),
+        !kp_chart_render_to_file (draw, drawn, outputs[i].format, width, height,
                                   outputs[i].path, &error))
       return fail (error);
   return EXIT_OK;
@@ -593,6 +611,154 @@ cmd_demo (const char *db_path, int argc, char **argv)
   return EXIT_OK;
 }
 
+/* The weights per kind, then the categories, as people read them. */
+static gboolean
+print_jpm_settings (KpDatabase *db, GError **error)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+  int weights[KP_POSITION_KIND_COUNT];
+
+  if (!kp_jpm_weights_get_all (db, weights, error) ||
+      (categories = kp_jpm_categories_list (db, error)) == NULL)
+    return FALSE;
+  g_print ("%s\n", _("Technical weight in the JPM per position kind:"));
+  for (int k = 0; k < KP_POSITION_KIND_COUNT; k++)
+    if (weights[k] >= 0)
+      /* Translators: a position kind and the percent its technical competencies weigh. */
+      g_print (_("  %-32s %d %%\n"), kp_position_kind_to_string (k), weights[k]);
+    else
+      g_print ("  %-32s %s\n", kp_position_kind_to_string (k),
+               _("unweighted (every required level counts alike)"));
+  g_print ("\n%s\n", _("JPM categories, from their lower bound:"));
+  for (guint i = 0; i < categories->len; i++)
+    {
+      const KpJpmCategory *category = g_ptr_array_index (categories, i);
+
+      /* Translators: a lower bound in percent and the category's name. */
+      g_print (_("  ≥ %3d %%  %s\n"), category->min_percent, category->name);
+    }
+  return TRUE;
+}
+
+/* "80=Memenuhi Syarat;68=Masih Memenuhi Syarat;0=Kurang Memenuhi Syarat" as KpJpmCategory;
+ * NULL with the reason when a part is not "NUMBER=NAME". The rules on the categories
+ * themselves are the model's, so they read the same here and in the window. */
+static GPtrArray *
+parse_categories (const char *spec, GError **error)
+{
+  g_autoptr(GPtrArray) categories =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kp_jpm_category_free);
+  g_auto(GStrv) parts = g_strsplit (spec, ";", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      char *equals = strchr (part, '=');
+      g_autofree char *bound = NULL;
+      gint64 min = 0;
+
+      if (*part == '\0')
+        continue;   /* "…;0=Kurang;" */
+      if (equals != NULL)
+        {
+          bound = g_strndup (part, equals - part);
+          g_strstrip (bound);
+          if (g_str_has_suffix (bound, "%"))
+            {
+              bound[strlen (bound) - 1] = '\0';
+              g_strchomp (bound);
+            }
+        }
+      if (equals == NULL ||
+          !g_ascii_string_to_signed (bound, 10, G_MININT, G_MAXINT, &min, NULL))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is the part of the argument that is wrong. */
+                       _("“%s” is not a category: write LOWER-BOUND=NAME, e.g. 68=Masih Memenuhi "
+                         "Syarat, and separate categories with “;”"),
+                       part);
+          return NULL;
+        }
+      g_ptr_array_add (categories, kp_jpm_category_new ((int) min, equals + 1));
+    }
+  return g_steal_pointer (&categories);
+}
+
+static int
+cmd_jpm (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  int kind = -1;
+  gint64 percent = -1;
+
+  context = g_option_context_new (_("show | weight KIND PERCENT|none | categories SPEC — the "
+                                    "JPM weights and categories"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("show: print the technical weight of each position kind and "
+                                  "the categories.\n"
+                                  "weight KIND PERCENT: the technical competencies weigh PERCENT "
+                                  "(0–100) of the JPM of KIND (e.g. \"Pelaksana\", \"JF Ahli "
+                                  "Muda\"); \"none\" makes the kind unweighted again (every "
+                                  "required level counts alike).\n"
+                                  "categories SPEC: replace the categories, e.g. "
+                                  "\"80=Memenuhi Syarat;68=Masih Memenuhi Syarat;0=Kurang "
+                                  "Memenuhi Syarat\"; one must start at 0."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+
+  if (argc == 2 && g_strcmp0 (argv[1], "show") == 0)
+    ;
+  else if (argc == 4 && g_strcmp0 (argv[1], "weight") == 0)
+    {
+      g_autofree char *number = g_strstrip (g_strdup (argv[3]));
+
+      if ((kind = kp_position_kind_parse (argv[2], &error)) < 0)
+        {
+          status = usage_error (context, error->message);
+          g_error_free (error);
+          return status;
+        }
+      /* "50" and "50 %" alike. */
+      if (g_str_has_suffix (number, "%"))
+        {
+          number[strlen (number) - 1] = '\0';
+          g_strchomp (number);
+        }
+      if (g_ascii_strcasecmp (number, "none") != 0 &&
+          !g_ascii_string_to_signed (number, 10, G_MININT, G_MAXINT, &percent, NULL))
+        return usage_error (context, _("Give the weight as a whole percent from 0 to 100, or "
+                                       "“none”"));
+    }
+  else if (argc == 3 && g_strcmp0 (argv[1], "categories") == 0)
+    {
+      if ((categories = parse_categories (argv[2], &error)) == NULL)
+        {
+          status = usage_error (context, error->message);
+          g_error_free (error);
+          return status;
+        }
+    }
+  else
+    return usage_error (context, _("Say what to do: jpm show, jpm weight KIND PERCENT, or jpm "
+                                   "categories \"80=NAME;68=NAME;0=NAME\""));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (kind >= 0 && !kp_jpm_weight_set (db, kind, (int) percent, &error))
+    return fail (error);
+  if (categories != NULL && !kp_jpm_categories_replace (db, categories, &error))
+    return fail (error);
+  if (!print_jpm_settings (db, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "import", "employees|competencies|standards|assessments FILE",
     N_("Import a register export, a competency dictionary, job competency standards or "
@@ -600,9 +766,11 @@ static const Command commands[] = {
     cmd_import },
   { "export", "employees|standards|plans --csv|--xlsx OUT",
     N_("Export the register, the competency standards or the development plans"), cmd_export },
-  { "chart", "employees-by-unit|gap-heatmap --png|--pdf|--svg OUT",
-    N_("Draw the head count per unit or the competency gaps by unit"),
+  { "chart", "employees-by-unit|gap-heatmap|jpm-distribution --png|--pdf|--svg OUT",
+    N_("Draw the head count, the competency gaps or the JPM categories per unit"),
     cmd_chart },
+  { "jpm", "show|weight KIND N|none|categories SPEC",
+    N_("Show or set the JPM weights per position kind and the JPM categories"), cmd_jpm },
   { "report", "gaps [--xlsx OUT] [--unit NAME]", N_("The competency gap report"),
     cmd_report },
   { "profile", "NIP --pdf|--xlsx OUT", N_("An employee's competency profile"), cmd_profile },
@@ -621,7 +789,12 @@ print_help (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *synopsis = g_strdup_printf ("%s %s", commands[i].name, commands[i].args);
-      fprintf (out, "  %-48s %s\n", synopsis, _(commands[i].summary));
+
+      /* A long synopsis gets its own line rather than push the summary out of its column. */
+      if (g_utf8_strlen (synopsis, -1) > 48)
+        fprintf (out, "  %s\n  %-48s %s\n", synopsis, "", _(commands[i].summary));
+      else
+        fprintf (out, "  %-48s %s\n", synopsis, _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-48s %s\n", "--db FILE", _("The database (created if missing)"));

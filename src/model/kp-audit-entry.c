@@ -79,6 +79,8 @@ kp_audit_entity_label (const char *entity)
     { "idp", N_("Development plan") },
     { "standard", N_("Competency standard") },
     { "kind-standard", N_("Default standard") },
+    { "jpm-weight", N_("JPM weight") },
+    { "jpm-category", N_("JPM categories") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -228,6 +230,52 @@ describe_standard (const KpAuditEvent *event, JsonObject *payload)
                           member_string (payload, "unit") ?: "?", old_level, new_level);
 }
 
+/* "80 % Memenuhi Syarat, 68 % …, 0 % …" of a payload's list of categories. */
+static char *
+category_list (JsonObject *payload, const char *member)
+{
+  JsonNode *node = payload != NULL ? json_object_get_member (payload, member) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup ("?");
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      JsonObject *category = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      /* Translators: a JPM category's lower bound in percent, then its name. */
+      g_string_append_printf (text, _("%" PRId64 " %% %s"), member_int (category, "min"),
+                              member_string (category, "name") ?: "?");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_jpm (const KpAuditEvent *event, JsonObject *payload)
+{
+  if (g_strcmp0 (event->entity, "jpm-weight") == 0)
+    {
+      g_autofree char *old_percent = standard_level (payload, "old");
+      g_autofree char *new_percent = standard_level (payload, "new");
+
+      /* Translators: a position kind, then the old and new percents (or "none"). */
+      return g_strdup_printf (_("Changed the technical JPM weight of %s from %s to %s"),
+                              member_string (payload, "kind") ?: "?", old_percent, new_percent);
+    }
+  else
+    {
+      g_autofree char *new_list = category_list (payload, "new");
+
+      /* Translators: the new list of JPM categories ("80 % Memenuhi Syarat, …"). */
+      return g_strdup_printf (_("Changed the JPM categories to %s"), new_list);
+    }
+}
+
 char *
 kp_audit_event_describe (const KpAuditEvent *event)
 {
@@ -254,6 +302,9 @@ kp_audit_event_describe (const KpAuditEvent *event)
   else if (g_strcmp0 (event->entity, "standard") == 0 ||
            g_strcmp0 (event->entity, "kind-standard") == 0)
     text = describe_standard (event, payload);
+  else if (g_strcmp0 (event->entity, "jpm-weight") == 0 ||
+           g_strcmp0 (event->entity, "jpm-category") == 0)
+    text = describe_jpm (event, payload);
   else if (g_strcmp0 (event->action, "migrate") == 0)
     /* Translators: the number is the database's schema version. */
     text = g_strdup_printf (_("Prepared the database (version %" PRId64 ")"),

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "kompeten/kp-chart.h"
+#include "kp-chart-private.h"
 
 struct _KpBarChart
 {
@@ -25,12 +26,6 @@ struct _KpBarChart
   gint64 total;
 };
 
-/* User units per typographic point. */
-#define PT (96.0 / 72.0)
-
-#define FONT_FAMILY "Cantarell, DejaVu Sans"
-#define TITLE_SIZE (16.0 * PT)
-#define SUBTITLE_SIZE (10.5 * PT)
 #define LABEL_SIZE (10.0 * PT)
 #define VALUE_SIZE (9.5 * PT)
 #define TICK_SIZE (9.0 * PT)
@@ -54,20 +49,10 @@ struct _KpBarChart
 #define MAX_BAR_HEIGHT 24.0
 #define BAR_RADIUS 3.0
 #define TICK_GAP 6.0          /* between the last row and the tick labels */
-#define TICK_SPACING 80.0     /* aim for a gridline about every this many units */
-#define TICK_LABEL_GAP 10.0   /* minimum room between neighbouring tick labels */
 #define CAPTION_GAP 8.0
 #define EMPTY_HEIGHT 96.0
 
-/* Adwaita palette: white page, dark text, blue bars, light grey grid. */
-#define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
-#define COLOR_BACKGROUND 0xffffff
-#define COLOR_TITLE 0x241f31
-#define COLOR_TEXT 0x3d3846
-#define COLOR_DIM 0x5e5c64
 #define COLOR_BAR 0x3584e4
-#define COLOR_GRID 0xdeddda
-#define COLOR_BASELINE 0x9a9996
 
 /* Everything the chart needs to be drawn at one size, measured once so that drawing and
  * kp_bar_chart_get_natural_height() cannot disagree. */
@@ -110,116 +95,6 @@ chart_free (gpointer data)
   g_array_unref (self->values);
 }
 
-/* Pango warns on invalid UTF-8 and lays out control characters as boxes; labels come from the
- * database, so clean them here once. */
-static char *
-clean_text (const char *text)
-{
-  char *clean = g_utf8_make_valid (text != NULL ? text : "", -1);
-
-  return g_strdelimit (clean, "\n\r\t\v\f", ' ');
-}
-
-static char *
-format_value (gint64 value)
-{
-  /* The ' flag groups thousands as LC_NUMERIC says ("1.234" in Indonesian). */
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
-}
-
-static PangoLayout *
-new_layout (PangoContext *context, const char *text, double size, PangoWeight weight)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
-
-  /* Absolute sizes are in user units, independent of the context's resolution, which differs
-   * between image, vector and print targets. */
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_font_description_set_weight (desc, weight);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_text (layout, text, -1);
-
-  return layout;
-}
-
-static void
-set_layout_size (PangoLayout *layout, double size)
-{
-  PangoFontDescription *desc = pango_font_description_copy (pango_layout_get_font_description (layout));
-
-  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-}
-
-static void
-get_size (PangoLayout *layout, double *width, double *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (width != NULL)
-    *width = (double) logical.width / PANGO_SCALE;
-  if (height != NULL)
-    *height = (double) logical.height / PANGO_SCALE;
-}
-
-static double
-get_width (PangoLayout *layout)
-{
-  double width;
-
-  get_size (layout, &width, NULL);
-  return width;
-}
-
-static double
-get_height (PangoLayout *layout)
-{
-  double height;
-
-  get_size (layout, NULL, &height);
-  return height;
-}
-
-/* The 1, 2, 5 × 10^n nearest to @raw (Heckbert's "nice numbers"): rounding rather than
- * always going up keeps the axis from running far past the longest bar. */
-static double
-nice_step (double raw)
-{
-  double magnitude;
-  double normal;
-
-  if (raw <= 1.0)
-    return 1.0;   /* values are whole numbers: no gridline between them */
-
-  magnitude = pow (10.0, floor (log10 (raw)));
-  normal = raw / magnitude;
-  if (normal < 1.5)
-    return magnitude;
-  if (normal < 3.0)
-    return 2.0 * magnitude;
-  if (normal < 7.0)
-    return 5.0 * magnitude;
-  return 10.0 * magnitude;
-}
-
-/* The next coarser step after @step, itself one of 1, 2, 5 × 10^n. */
-static double
-next_step (double step)
-{
-  double magnitude = pow (10.0, floor (log10 (step) + 1e-9));
-  double normal = step / magnitude;
-
-  if (normal < 1.5)
-    return 2.0 * magnitude;
-  if (normal < 3.0)
-    return 5.0 * magnitude;
-  return 10.0 * magnitude;
-}
-
 static gint64
 get_max_value (const KpBarChart *self)
 {
@@ -229,40 +104,6 @@ get_max_value (const KpBarChart *self)
     max = MAX (max, g_array_index (self->values, gint64, i));
 
   return max;
-}
-
-static void
-make_ticks (ChartLayout *lo, double max_value)
-{
-  guint target = (guint) CLAMP (round (lo->plot_width / TICK_SPACING), 2, 10);
-
-  lo->step = nice_step (max_value / target);
-
-  /* Widen the step until the tick labels do not touch each other. */
-  for (;;)
-    {
-      guint n_ticks;
-      double widest = 0;
-
-      lo->axis_max = MAX (ceil (max_value / lo->step), 1.0) * lo->step;
-      n_ticks = (guint) llround (lo->axis_max / lo->step) + 1;
-
-      g_ptr_array_set_size (lo->ticks, 0);
-      for (guint i = 0; i < n_ticks; i++)
-        {
-          /* As a double: the last tick may lie beyond G_MAXINT64 for absurd values. */
-          g_autofree char *text = g_strdup_printf ("%'.0f", i * lo->step);
-          PangoLayout *tick = new_layout (lo->context, text, TICK_SIZE, PANGO_WEIGHT_NORMAL);
-
-          widest = MAX (widest, get_width (tick));
-          g_ptr_array_add (lo->ticks, tick);
-        }
-
-      if (n_ticks <= 2 || lo->step / lo->axis_max * lo->plot_width >= widest + TICK_LABEL_GAP)
-        break;
-
-      lo->step = next_step (lo->step);
-    }
 }
 
 static void
@@ -282,7 +123,6 @@ chart_layout_clear (ChartLayout *lo)
 static void
 chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double width, double height)
 {
-  cairo_font_options_t *options;
   double inner_width = MAX (width - 2 * MARGIN_X, 1.0);
   double y = MARGIN_TOP;
   double value_width = 0;
@@ -296,41 +136,29 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
   guint n_bars = self->values->len;
 
   memset (lo, 0, sizeof *lo);
-  lo->context = pango_cairo_create_context (cr);
+  lo->context = _kp_chart_create_context (cr);
   lo->labels = g_ptr_array_new_with_free_func (g_object_unref);
   lo->values = g_ptr_array_new_with_free_func (g_object_unref);
   lo->ticks = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Unhinted metrics keep text the same width at any scale, so the natural height measured on
-   * a scratch surface holds on the 2x PNG and on paper. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  /* Outline hinting would also distort small text on the 2x image; charts are scaled anyway. */
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (lo->context, options);
-  cairo_font_options_destroy (options);
-  /* Whole-unit glyph positions would be whole points in a PDF and two pixels on the 2x image:
-   * visibly uneven letter spacing. */
-  pango_context_set_round_glyph_positions (lo->context, FALSE);
-
   /* Header */
   if (*self->title != '\0')
     {
-      lo->title = new_layout (lo->context, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+      lo->title = _kp_chart_new_layout (lo->context, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
       pango_layout_set_width (lo->title, (int) (inner_width * PANGO_SCALE));
       pango_layout_set_wrap (lo->title, PANGO_WRAP_WORD_CHAR);
       lo->title_y = y;
-      y += get_height (lo->title);
+      y += _kp_chart_get_height (lo->title);
     }
   if (self->subtitle != NULL)
     {
-      lo->subtitle = new_layout (lo->context, self->subtitle, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
+      lo->subtitle = _kp_chart_new_layout (lo->context, self->subtitle, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
       pango_layout_set_width (lo->subtitle, (int) (inner_width * PANGO_SCALE));
       pango_layout_set_wrap (lo->subtitle, PANGO_WRAP_WORD_CHAR);
       if (lo->title != NULL)
         y += SUBTITLE_GAP;
       lo->subtitle_y = y;
-      y += get_height (lo->subtitle);
+      y += _kp_chart_get_height (lo->subtitle);
     }
   if (lo->title != NULL || lo->subtitle != NULL)
     y += HEADER_GAP;
@@ -338,7 +166,7 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
 
   if (n_bars == 0)
     {
-      lo->empty = new_layout (lo->context, _("No data"), EMPTY_SIZE, PANGO_WEIGHT_NORMAL);
+      lo->empty = _kp_chart_new_layout (lo->context, _("No data"), EMPTY_SIZE, PANGO_WEIGHT_NORMAL);
       lo->height = height >= 0 ? height : y + EMPTY_HEIGHT + MARGIN_BOTTOM;
       return;
     }
@@ -346,13 +174,13 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
   /* Columns: labels, then the plot, then room for the longest value after the longest bar. */
   for (guint i = 0; i < n_bars; i++)
     {
-      g_autofree char *text = format_value (g_array_index (self->values, gint64, i));
-      PangoLayout *value = new_layout (lo->context, text, VALUE_SIZE, PANGO_WEIGHT_NORMAL);
-      PangoLayout *label = new_layout (lo->context, g_ptr_array_index (self->labels, i),
+      g_autofree char *text = _kp_chart_format_count (g_array_index (self->values, gint64, i));
+      PangoLayout *value = _kp_chart_new_layout (lo->context, text, VALUE_SIZE, PANGO_WEIGHT_NORMAL);
+      PangoLayout *label = _kp_chart_new_layout (lo->context, g_ptr_array_index (self->labels, i),
                                        LABEL_SIZE, PANGO_WEIGHT_NORMAL);
 
-      value_width = MAX (value_width, get_width (value));
-      label_natural = MAX (label_natural, get_width (label));
+      value_width = MAX (value_width, _kp_chart_get_width (value));
+      label_natural = MAX (label_natural, _kp_chart_get_width (label));
       g_ptr_array_add (lo->values, value);
       g_ptr_array_add (lo->labels, label);
     }
@@ -369,9 +197,10 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
   lo->label_x = MARGIN_X;
   lo->plot_x = MARGIN_X + lo->label_width + LABEL_GAP;
 
-  make_ticks (lo, (double) get_max_value (self));
+  _kp_chart_make_ticks (lo->context, (double) get_max_value (self), lo->plot_width, TICK_SIZE,
+                        lo->ticks, &lo->step, &lo->axis_max);
   /* The last tick label is centred on the plot's end; keep it inside the margin. */
-  last_tick_half = get_width (g_ptr_array_index (lo->ticks, lo->ticks->len - 1)) / 2;
+  last_tick_half = _kp_chart_get_width (g_ptr_array_index (lo->ticks, lo->ticks->len - 1)) / 2;
   if (last_tick_half > reserve_right)
     lo->plot_width = MAX (lo->plot_width - (last_tick_half - reserve_right), 1.0);
 
@@ -386,19 +215,19 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
       lines = MAX (lines, MIN ((guint) pango_layout_get_line_count (label), MAX_LABEL_LINES));
     }
   {
-    g_autoptr(PangoLayout) probe = new_layout (lo->context, "Ag", LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+    g_autoptr(PangoLayout) probe = _kp_chart_new_layout (lo->context, "Ag", LABEL_SIZE, PANGO_WEIGHT_NORMAL);
 
-    line_height = get_height (probe);
+    line_height = _kp_chart_get_height (probe);
   }
   natural_row = MAX (lines * line_height + ROW_PADDING, MIN_ROW_HEIGHT);
 
-  bottom = TICK_GAP + get_height (g_ptr_array_index (lo->ticks, 0)) + MARGIN_BOTTOM;
+  bottom = TICK_GAP + _kp_chart_get_height (g_ptr_array_index (lo->ticks, 0)) + MARGIN_BOTTOM;
   if (*self->value_label != '\0')
     {
-      lo->caption = new_layout (lo->context, self->value_label, CAPTION_SIZE, PANGO_WEIGHT_NORMAL);
+      lo->caption = _kp_chart_new_layout (lo->context, self->value_label, CAPTION_SIZE, PANGO_WEIGHT_NORMAL);
       pango_layout_set_width (lo->caption, (int) (inner_width * PANGO_SCALE));
       pango_layout_set_ellipsize (lo->caption, PANGO_ELLIPSIZE_END);
-      bottom += CAPTION_GAP + get_height (lo->caption);
+      bottom += CAPTION_GAP + _kp_chart_get_height (lo->caption);
     }
 
   if (height < 0)
@@ -424,8 +253,8 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
 
         for (guint i = 0; i < n_bars; i++)
           {
-            set_layout_size (g_ptr_array_index (lo->labels, i), LABEL_SIZE * scale);
-            set_layout_size (g_ptr_array_index (lo->values, i), VALUE_SIZE * scale);
+            _kp_chart_set_layout_size (g_ptr_array_index (lo->labels, i), LABEL_SIZE * scale);
+            _kp_chart_set_layout_size (g_ptr_array_index (lo->values, i), VALUE_SIZE * scale);
           }
       }
 
@@ -440,15 +269,7 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
 
   lo->bar_height = MIN (lo->row_height * BAR_FRACTION, MAX_BAR_HEIGHT);
   lo->ticks_y = lo->rows_y + n_bars * lo->row_height + TICK_GAP;
-  lo->caption_y = lo->ticks_y + get_height (g_ptr_array_index (lo->ticks, 0)) + CAPTION_GAP;
-}
-
-static void
-show_layout (cairo_t *cr, PangoLayout *layout, double x, double y, guint32 color)
-{
-  cairo_set_source_rgb (cr, RGB (color));
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  lo->caption_y = lo->ticks_y + _kp_chart_get_height (g_ptr_array_index (lo->ticks, 0)) + CAPTION_GAP;
 }
 
 /* A bar with its far end rounded: it grows out of the baseline. */
@@ -506,13 +327,13 @@ draw_bars (const KpBarChart *self, const ChartLayout *lo, cairo_t *cr)
         double x = lo->plot_x + bar_width + VALUE_GAP;
 
         /* A gridline must not run through the number. */
-        get_size (text, &w, &h);
+        _kp_chart_get_size (text, &w, &h);
         cairo_rectangle (cr, x - 2, center - h / 2, w + 4, h);
         cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
         cairo_fill (cr);
-        show_layout (cr, text, x, center - h / 2, COLOR_TEXT);
+        _kp_chart_show_layout (cr, text, x, center - h / 2, COLOR_TEXT);
       }
-      show_layout (cr, label, lo->label_x, center - get_height (label) / 2, COLOR_TEXT);
+      _kp_chart_show_layout (cr, label, lo->label_x, center - _kp_chart_get_height (label) / 2, COLOR_TEXT);
     }
 
   for (guint i = 0; i < lo->ticks->len; i++)
@@ -520,17 +341,17 @@ draw_bars (const KpBarChart *self, const ChartLayout *lo, cairo_t *cr)
       PangoLayout *tick = g_ptr_array_index (lo->ticks, i);
       double x = lo->plot_x + i * lo->step / lo->axis_max * lo->plot_width;
 
-      show_layout (cr, tick, x - get_width (tick) / 2, lo->ticks_y, COLOR_DIM);
+      _kp_chart_show_layout (cr, tick, x - _kp_chart_get_width (tick) / 2, lo->ticks_y, COLOR_DIM);
     }
 
   if (lo->caption != NULL)
     {
-      double width = get_width (lo->caption);
+      double width = _kp_chart_get_width (lo->caption);
       double x = lo->plot_x + (lo->plot_width - width) / 2;
 
       /* Centred under the axis, but never off the page for a long caption. */
       x = CLAMP (x, MARGIN_X, MAX (lo->plot_x + lo->plot_width + MARGIN_X - width, MARGIN_X));
-      show_layout (cr, lo->caption, x, lo->caption_y, COLOR_DIM);
+      _kp_chart_show_layout (cr, lo->caption, x, lo->caption_y, COLOR_DIM);
     }
 }
 
@@ -546,8 +367,8 @@ kp_bar_chart_new (const char *title, const char *value_label)
 {
   KpBarChart *self = g_atomic_rc_box_new0 (KpBarChart);
 
-  self->title = clean_text (title);
-  self->value_label = clean_text (value_label);
+  self->title = _kp_chart_clean_text (title);
+  self->value_label = _kp_chart_clean_text (value_label);
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->values = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -577,7 +398,7 @@ kp_bar_chart_set_subtitle (KpBarChart *chart, const char *subtitle)
 
   g_clear_pointer (&chart->subtitle, g_free);
   if (subtitle != NULL && *subtitle != '\0')
-    chart->subtitle = clean_text (subtitle);
+    chart->subtitle = _kp_chart_clean_text (subtitle);
 }
 
 const char *
@@ -601,7 +422,7 @@ kp_bar_chart_add (KpBarChart *chart, const char *label, gint64 value)
   g_return_if_fail (label != NULL);
   g_return_if_fail (value >= 0);
 
-  g_ptr_array_add (chart->labels, clean_text (label));
+  g_ptr_array_add (chart->labels, _kp_chart_clean_text (label));
   g_array_append_val (chart->values, value);
   /* Saturate rather than overflow (undefined for signed integers). */
   chart->total = value > G_MAXINT64 - chart->total ? G_MAXINT64 : chart->total + value;
@@ -685,16 +506,16 @@ kp_bar_chart_draw (gconstpointer chart, cairo_t *cr, double width, double height
   chart_layout_init (&lo, self, cr, width, height);
 
   if (lo.title != NULL)
-    show_layout (cr, lo.title, MARGIN_X, lo.title_y, COLOR_TITLE);
+    _kp_chart_show_layout (cr, lo.title, MARGIN_X, lo.title_y, COLOR_TITLE);
   if (lo.subtitle != NULL)
-    show_layout (cr, lo.subtitle, MARGIN_X, lo.subtitle_y, COLOR_DIM);
+    _kp_chart_show_layout (cr, lo.subtitle, MARGIN_X, lo.subtitle_y, COLOR_DIM);
 
   if (lo.empty != NULL)
     {
       double w, h;
 
-      get_size (lo.empty, &w, &h);
-      show_layout (cr, lo.empty, (width - w) / 2,
+      _kp_chart_get_size (lo.empty, &w, &h);
+      _kp_chart_show_layout (cr, lo.empty, (width - w) / 2,
                    lo.rows_y + MAX ((height - lo.rows_y - MARGIN_BOTTOM - h) / 2, 0), COLOR_DIM);
     }
   else

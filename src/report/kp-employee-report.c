@@ -11,9 +11,10 @@
 #include "kompeten/kp-register.h"
 #include "kompeten/kp-reports.h"
 #include "kompeten/kp-xlsx.h"
+#include "kp-report-private.h"
 
-static char *
-unit_scope_name (KpDatabase *db, gint64 unit_id)
+char *
+_kp_report_unit_scope_name (KpDatabase *db, gint64 unit_id)
 {
   GListModel *units = kp_database_get_units (db);
 
@@ -61,7 +62,7 @@ kp_report_employees_by_unit (KpDatabase *db, gint64 unit_id, GError **error)
       total += n;
     }
 
-  if (unit_id > 0 && (scope = unit_scope_name (db, unit_id)) != NULL && names->len <= 1)
+  if (unit_id > 0 && (scope = _kp_report_unit_scope_name (db, unit_id)) != NULL && names->len <= 1)
     /* Translators: %s is a unit; then its head count and a date. */
     subtitle = g_strdup_printf (_("%s · %'" PRId64 " employees · %s"), scope, total,
                                 g_strstrip (date));

@@ -10,6 +10,7 @@
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-reports.h"
 #include "kompeten/kp-xlsx.h"
+#include "kp-report-private.h"
 
 typedef struct {
   KpXlsx *xlsx;
@@ -205,6 +206,21 @@ compare_names (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
+GPtrArray *
+_kp_report_sorted_names (GHashTable *units)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, units);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return names;
+}
+
 KpHeatmap *
 kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error)
 {
@@ -228,17 +244,7 @@ kp_report_gap_heatmap (KpDatabase *db, gint64 unit_id, GError **error)
   if (!kp_gaps_foreach (gaps, unit_id, count_cells, &data, error))
     return NULL;
 
-  names = g_ptr_array_new ();
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, units);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_ptr_array_add (names, key);
-  }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
+  names = _kp_report_sorted_names (units);
   codes = g_ptr_array_new ();
   for (guint i = 0; i < data.n; i++)
     g_ptr_array_add (codes, (gpointer) kp_gaps_get_code (gaps, i));

@@ -11,12 +11,9 @@
 #include <pango/pangocairo.h>
 
 #include "kompeten/kp-chart.h"
+#include "kp-chart-private.h"
 
-#define PT (96.0 / 72.0)
-#define FONT_FAMILY "Cantarell, DejaVu Sans"
 #define MARGIN 24.0
-#define TITLE_SIZE (16.0 * PT)
-#define SUBTITLE_SIZE (10.5 * PT)
 #define LABEL_SIZE (9.5 * PT)
 #define CELL_TEXT_SIZE (8.5 * PT)
 #define ROW_HEIGHT 26.0
@@ -26,8 +23,6 @@
 #define GAP 2.0
 #define MIN_CELL_WIDTH 44.0
 #define MIN_LABEL_WIDTH 90.0
-
-#define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
 
 struct _KpHeatmap
 {
@@ -285,7 +280,7 @@ kp_heatmap_draw (gconstpointer data, cairo_t *cr, double width, double height)
   cairo_paint (cr);
 
   text (cr, &fonts, FONT_TITLE, heatmap->title, TRUE, MARGIN, MARGIN, width - 2 * MARGIN,
-        PANGO_ALIGN_LEFT, 0x241f31);
+        PANGO_ALIGN_LEFT, COLOR_TITLE);
   if (heatmap->subtitle != NULL)
     text (cr, &fonts, FONT_SUBTITLE, heatmap->subtitle, FALSE, MARGIN, MARGIN + TITLE_SIZE * 1.4,
           width - 2 * MARGIN, PANGO_ALIGN_LEFT, 0x5e5c64);

@@ -240,6 +240,7 @@ test_help (Fixture *f, gconstpointer data)
     { "import", { "--rejects", "--all-or-nothing", "--warnings", NULL } },
     { "export", { "--csv", "--xlsx", NULL } },
     { "chart", { "--png", "--pdf", "--svg", "--unit" } },
+    { "jpm", { "show", "weight", "categories", NULL } },
     { "audit", { "verify", NULL } },
     { "demo", { "500", NULL } },
   };
@@ -290,6 +291,9 @@ test_usage_errors (Fixture *f, gconstpointer data)
   g_assert_cmpint (run_cli (f, "chart", "employees-by-unit", NULL), ==, 2);
   g_assert_cmpint (run_cli (f, "chart", "employees-by-unit", "--png", "x.png", "--width", "10",
                             NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "chart", "jpm-distribution", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "jpm", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "Pelaksana", NULL), ==, 2);
   g_assert_cmpint (run_cli (f, "audit", NULL), ==, 2);
   g_assert_cmpint (run_cli (f, "demo", "now", NULL), ==, 2);
   /* Wrong usage writes nothing. */
@@ -1000,6 +1004,148 @@ test_standards (Fixture *f, gconstpointer data)
     }
 }
 
+/* ---- JPM weights and categories ---------------------------------------------------------------- */
+
+/* The number of events in the audit log, as audit verify prints it. */
+static guint64
+n_events (Fixture *f)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("intact: ([0-9]+) events", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *number = NULL;
+
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  g_assert_true (g_regex_match (regex, f->out, 0, &match));
+  number = g_match_info_fetch (match, 1);
+  return g_ascii_strtoull (number, NULL, 10);
+}
+
+/* The line of `jpm show` that starts with @label, trimmed. */
+static char *
+show_line (Fixture *f, const char *label)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_cli (f, "jpm", "show", NULL), ==, 0);
+  lines = g_strsplit (f->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strstrip (lines[i]), label))
+      return g_strdup (lines[i]);
+  g_error ("no line “%s” in:\n%s", label, f->out);
+  return NULL;
+}
+
+static void
+test_jpm (Fixture *f, gconstpointer data)
+{
+  g_autofree char *line = NULL;
+  g_autofree char *before = NULL;
+  guint64 events;
+
+  /* The seeded categories, and no weights. */
+  g_assert_cmpint (run_cli (f, "jpm", "show", NULL), ==, 0);
+  assert_mentions (f->out, "80 %  Memenuhi Syarat");
+  assert_mentions (f->out, "68 %  Masih Memenuhi Syarat");
+  assert_mentions (f->out, "0 %  Kurang Memenuhi Syarat");
+  line = show_line (f, "Pelaksana");
+  assert_mentions (line, "unweighted");
+  g_clear_pointer (&line, g_free);
+  events = n_events (f);
+
+  /* A kind by any name the register accepts; one event per change, none for the same again. */
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "JF Ahli Muda", "40", NULL), ==, 0);
+  line = show_line (f, "Fungsional Ahli Muda");
+  g_assert_true (g_str_has_suffix (line, " 40 %"));
+  g_clear_pointer (&line, g_free);
+  g_assert_cmpuint (n_events (f), ==, events + 1);
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "ahli muda", "40 %", NULL), ==, 0);
+  g_assert_cmpuint (n_events (f), ==, events + 1);
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "Fungsional Ahli Muda", "none", NULL), ==, 0);
+  line = show_line (f, "Fungsional Ahli Muda");
+  assert_mentions (line, "unweighted");
+  g_clear_pointer (&line, g_free);
+  g_assert_cmpuint (n_events (f), ==, events + 2);
+
+  /* Refusals: out of range is the model's (1), not a number or not a kind is usage (2). */
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "Pelaksana", "101", NULL), ==, 1);
+  assert_mentions (f->err, "101");
+  /* A negative number reads as an option: wrong usage as well. */
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "Pelaksana", "-5", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "Pelaksana", "half", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "jpm", "weight", "Bupati", "10", NULL), ==, 2);
+  assert_mentions (f->err, "Bupati");
+  g_assert_cmpuint (n_events (f), ==, events + 2);
+
+  /* Categories without a 0 bound, with a repeated name or not NUMBER=NAME: nothing written. */
+  before = show_line (f, "≥   0 %");
+  g_assert_cmpint (run_cli (f, "jpm", "categories", "80=Baik;68=Cukup", NULL), ==, 1);
+  assert_mentions (f->err, "0 %");
+  g_assert_cmpint (run_cli (f, "jpm", "categories", "80=Baik;0=baik", NULL), ==, 1);
+  assert_mentions (f->err, "Baik");
+  g_assert_cmpint (run_cli (f, "jpm", "categories", "80=Baik;Cukup", NULL), ==, 2);
+  assert_mentions (f->err, "Cukup");
+  line = show_line (f, "≥   0 %");
+  g_assert_cmpstr (line, ==, before);
+  g_clear_pointer (&line, g_free);
+  g_assert_cmpuint (n_events (f), ==, events + 2);
+
+  g_assert_cmpint (run_cli (f, "jpm", "categories", "75=Siap; 0 = Perlu Pengembangan ;", NULL),
+                   ==, 0);
+  assert_mentions (f->out, "75 %  Siap");
+  assert_mentions (f->out, "0 %  Perlu Pengembangan");
+  g_assert_null (strstr (f->out, "Memenuhi Syarat"));
+  g_assert_cmpuint (n_events (f), ==, events + 3);
+}
+
+static void
+test_chart_jpm (Fixture *f, gconstpointer data)
+{
+  g_autofree char *valid = fixture_path ("pegawai-valid.csv");
+  g_autofree char *png = tmp_path (f, "jpm.png");
+  g_autofree char *pdf = tmp_path (f, "jpm.pdf");
+  g_autofree char *svg = tmp_path (f, "jpm.svg");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (run_cli (f, "import", "employees", valid, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "jpm", "categories", "70=Siap;0=Perlu Pengembangan", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "chart", "jpm-distribution", "--png", png, "--pdf", pdf,
+                            "--svg", svg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  assert_mentions (contents, "<svg");
+
+  g_assert_cmpint (run_cli (f, "chart", "jpm-distribution", "--unit", "Inspektorat",
+                            "--svg", svg, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "chart", "jpm-distribution", "--unit", "Dinas Rahasia",
+                            "--svg", svg, NULL), ==, 1);
+  assert_mentions (f->err, "Dinas Rahasia");
+
+  if (!g_file_test (PDFTOTEXT, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the PDF is not read back: no " PDFTOTEXT);
+      return;
+    }
+  {
+    const char *argv[] = { PDFTOTEXT, pdf, "-", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (spawn (f->dir, argv, &out, &err), ==, 0);
+    assert_mentions (out, "JPM Distribution per Unit");
+    /* The categories of the table, and the employees not assessed yet. */
+    assert_mentions (out, "Siap");
+    assert_mentions (out, "Perlu Pengembangan");
+    assert_mentions (out, "Not assessed");
+    assert_mentions (out, "audit checkpoint");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1029,6 +1175,8 @@ main (int argc, char **argv)
   ADD ("/cli/indonesian", test_indonesian);
   ADD ("/cli/gaps", test_gaps);
   ADD ("/cli/standards", test_standards);
+  ADD ("/cli/jpm", test_jpm);
+  ADD ("/cli/chart-jpm", test_chart_jpm);
 #undef ADD
 
   return g_test_run ();
