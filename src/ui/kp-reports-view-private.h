@@ -46,4 +46,10 @@ gboolean _kp_reports_view_is_exporting (KpReportsView *self);
 /* How the last export failed; NULL after a success. */
 const GError *_kp_reports_view_get_export_error (KpReportsView *self);
 
+/* The JPM distribution shown (report 2), NULL when none; the category dropdown beside it and
+ * the NIPs its list shows, in order (the lowest JPM first). */
+const KpStackedChart *_kp_reports_view_get_jpm_chart (KpReportsView *self);
+GtkDropDown *_kp_reports_view_get_jpm_category_dropdown (KpReportsView *self);
+GPtrArray *_kp_reports_view_get_jpm_nips (KpReportsView *self);
+
 G_END_DECLS

@@ -48,6 +48,11 @@ struct _KpReportsView
   GtkLabel *drilldown_subtitle;
   GtkListBox *drilldown_list;
   GtkWidget *drilldown_close_button;
+  KpChartView *jpm_chart_view;
+  GtkDropDown *jpm_category_dropdown;
+  GtkStringList *jpm_category_list;
+  GtkLabel *jpm_list_subtitle;
+  GtkListBox *jpm_list;
 
   /* template objects */
   GListStore *unit_list;           /* of GtkStringObject, the units' names */
@@ -65,6 +70,9 @@ struct _KpReportsView
   GtkPrintOperation *print_operation; /* the print dialog being shown, if any */
   GtkPrintSettings *print_settings;   /* the last ones used, offered again next time */
   GPtrArray *drilldown_nips;          /* of char *: the employees the drill-down lists */
+  KpStackedChart **jpm_box;           /* the JPM distribution shown, shared with exports */
+  GPtrArray *jpm_nips;                /* of char *: the employees the category list shows */
+  gboolean rebuilding_categories;     /* the category dropdown's list is being replaced */
   gboolean exporting;                 /* a gap workbook or plans file is being written */
   GError *export_error;               /* how the last one failed, for the tests */
 };
@@ -91,7 +99,12 @@ static GParamSpec *properties[N_PROPS];
 typedef enum {
   REPORT_HEAD_COUNT,
   REPORT_GAPS,
+  REPORT_JPM,
 } ReportKind;
+
+/* The category list shows at most this many employees, the lowest JPM first: the ones to
+ * develop first. The gap workbook has them all. */
+#define MAX_CATEGORY_ROWS 500
 
 /* Whichever report is shown, as the export and the print need it: a drawing, its natural
  * height, and a reference that keeps it alive while a file chooser or a print dialog is open
@@ -138,6 +151,36 @@ heatmap_box_height (gconstpointer data,
   return kp_heatmap_get_natural_height (*(KpHeatmap *const *) data, width);
 }
 
+static void
+clear_stacked_box (KpStackedChart **box)
+{
+  g_clear_pointer (box, kp_stacked_chart_free);
+}
+
+/* The chart lives in a reference-counted box: the view, an export waiting for its file
+ * chooser and a print dialog each hold it, and the last one frees the chart. */
+static void
+stacked_box_release (KpStackedChart **box)
+{
+  g_rc_box_release_full (box, (GDestroyNotify) clear_stacked_box);
+}
+
+static void
+draw_stacked_box (gconstpointer  data,
+                  cairo_t       *cr,
+                  double         width,
+                  double         height)
+{
+  kp_stacked_chart_draw (*(KpStackedChart *const *) data, cr, width, height);
+}
+
+static double
+stacked_box_height (gconstpointer data,
+                    double        width)
+{
+  return kp_stacked_chart_get_natural_height (*(KpStackedChart *const *) data, width);
+}
+
 typedef struct {
   KpReportsView *self;  /* owned */
   Report *report;       /* owned: the report the user saw when choosing the format */
@@ -168,8 +211,9 @@ selected_unit_id (KpReportsView *self)
 static ReportKind
 selected_report (KpReportsView *self)
 {
-  return gtk_drop_down_get_selected (self->report_dropdown) == REPORT_GAPS ? REPORT_GAPS
-                                                                            : REPORT_HEAD_COUNT;
+  guint selected = gtk_drop_down_get_selected (self->report_dropdown);
+
+  return selected <= REPORT_JPM ? (ReportKind) selected : REPORT_HEAD_COUNT;
 }
 
 static KpBarChart *
@@ -200,6 +244,23 @@ current_report (KpReportsView *self)
       /* Translators: the file name proposed when saving the gap heatmap, without its
        * extension: lower case, words joined by hyphens (Indonesian: kesenjangan-kompetensi) */
       report->file_name = _("competency-gaps");
+      return report;
+    }
+
+  if (selected_report (self) == REPORT_JPM)
+    {
+      if (self->jpm_box == NULL || kp_stacked_chart_get_n_rows (*self->jpm_box) == 0)
+        return NULL;
+
+      report = g_new0 (Report, 1);
+      report->draw = draw_stacked_box;
+      report->natural_height = stacked_box_height;
+      report->data = g_rc_box_acquire (self->jpm_box);
+      report->release = (GDestroyNotify) stacked_box_release;
+      report->job_name = _("JPM Distribution by Unit");
+      /* Translators: the file name proposed when saving the JPM chart, without its extension:
+       * lower case, words joined by hyphens (Indonesian: sebaran-jpm) */
+      report->file_name = _("jpm-distribution");
       return report;
     }
 
@@ -533,6 +594,19 @@ show_drilldown (KpReportsView  *self,
 }
 
 static void
+show_reload_error (KpReportsView *self,
+                   const char    *what,
+                   const GError  *error)
+{
+  g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+  g_debug ("%s: %s", what, error->message);
+  adw_status_page_set_description (self->error_page, markup);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  update_actions (self);
+}
+
+static void
 reload_heatmap (KpReportsView *self)
 {
   g_autoptr(GError) error = NULL;
@@ -544,13 +618,8 @@ reload_heatmap (KpReportsView *self)
   heatmap = kp_report_gap_heatmap (self->database, selected_unit_id (self), &error);
   if (heatmap == NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      g_debug ("Could not draw the gap heatmap: %s", error->message);
       kp_heatmap_view_set_heatmap (self->heatmap_view, NULL);
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      update_actions (self);
+      show_reload_error (self, "Could not draw the gap heatmap", error);
       return;
     }
 
@@ -560,45 +629,294 @@ reload_heatmap (KpReportsView *self)
   update_actions (self);
 }
 
+typedef struct {
+  gint64 id;
+  char *nip;
+  char *name;
+  char *detail;  /* unit · position */
+  KpRatio jpm;
+  gboolean has_jpm;
+} CategoryMember;
+
+static void
+category_member_free (CategoryMember *member)
+{
+  g_free (member->nip);
+  g_free (member->name);
+  g_free (member->detail);
+  g_free (member);
+}
+
+typedef struct {
+  guint category;      /* an index of kp_gaps_get_category_name (), or n_categories: not assessed */
+  guint n_categories;
+  GPtrArray *members;  /* of CategoryMember */
+} CategoryQuery;
+
+/* The employees kp_report_jpm_distribution counts in the category: those with a standard and a
+ * counted level by their JPM's category, those with a standard and no level as not assessed;
+ * without a standard there is no JPM. */
+static gboolean
+collect_category_cb (const KpEmployeeGaps  *gaps,
+                     gpointer               user_data,
+                     GError               **error)
+{
+  CategoryQuery *query = user_data;
+  gboolean judged = gaps->has_standard && gaps->assessed;
+  CategoryMember *member;
+
+  if (!gaps->has_standard ||
+      (judged ? gaps->category != query->category : query->category != query->n_categories))
+    return TRUE;
+
+  member = g_new0 (CategoryMember, 1);
+  member->id = gaps->employee_id;
+  member->nip = g_strdup (gaps->nip);
+  member->name = g_strdup (gaps->name);
+  /* Translators: under an employee's name in the JPM list: the unit, then the position */
+  member->detail = g_strdup_printf (_("%s · %s"), gaps->unit != NULL ? gaps->unit : "",
+                                    gaps->position != NULL ? gaps->position : "");
+  member->jpm = gaps->jpm.total;
+  member->has_jpm = judged;
+  g_ptr_array_add (query->members, member);
+  return TRUE;
+}
+
+/* The lowest JPM first (a × d against c × b: exact), then by name. */
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  const CategoryMember *x = *(CategoryMember *const *) a;
+  const CategoryMember *y = *(CategoryMember *const *) b;
+
+  if (x->has_jpm && y->has_jpm)
+    {
+      gint64 left = x->jpm.num * y->jpm.den;
+      gint64 right = y->jpm.num * x->jpm.den;
+
+      if (left != right)
+        return left < right ? -1 : 1;
+    }
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+static GtkWidget *
+create_member_row (const CategoryMember *member)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  g_autofree char *title = g_markup_escape_text (member->name, -1);
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Translators: under an employee's name: the NIP, then the unit and position */
+  subtitle = g_markup_printf_escaped (_("%s · %s"), member->nip, member->detail);
+  adw_action_row_set_subtitle (row, subtitle);
+
+  if (member->has_jpm)
+    {
+      char percent[16];
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      kp_ratio_format_percent_locale (member->jpm, percent);
+      /* Translators: an employee's job-person match, e.g. "JPM 62,5 %" */
+      text = g_strdup_printf (_("JPM %s %%"), percent);
+      label = gtk_label_new (text);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (row, label);
+    }
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.profile-employee");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (member->id));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the employee's competency profile"));
+
+  return GTK_WIDGET (row);
+}
+
+/* Lists the employees of the unit chosen in the category chosen, the lowest JPM first. */
+static gboolean
+reload_category_list (KpReportsView  *self,
+                      GError        **error)
+{
+  g_autoptr(KpGaps) gaps = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) category_member_free);
+  g_autofree char *subtitle = NULL;
+  CategoryQuery query = { 0, 0, members };
+  guint shown;
+
+  kp_list_box_remove_rows (self->jpm_list);
+  g_ptr_array_set_size (self->jpm_nips, 0);
+  gtk_label_set_label (self->jpm_list_subtitle, "");
+
+  if (self->database == NULL ||
+      gtk_drop_down_get_selected (self->jpm_category_dropdown) == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+
+  gaps = kp_gaps_new (self->database, error);
+  if (gaps == NULL)
+    return FALSE;
+
+  query.category = gtk_drop_down_get_selected (self->jpm_category_dropdown);
+  query.n_categories = kp_gaps_get_n_categories (gaps);
+  if (!kp_gaps_foreach (gaps, selected_unit_id (self), collect_category_cb, &query, error))
+    return FALSE;
+
+  g_ptr_array_sort (members, compare_members);
+  shown = MIN (members->len, MAX_CATEGORY_ROWS);
+  for (guint i = 0; i < shown; i++)
+    {
+      const CategoryMember *member = g_ptr_array_index (members, i);
+
+      gtk_list_box_append (self->jpm_list, create_member_row (member));
+      g_ptr_array_add (self->jpm_nips, g_strdup (member->nip));
+    }
+
+  if (shown < members->len)
+    /* Translators: above a list cut short: %u the rows shown, %u all the employees */
+    subtitle = g_strdup_printf (_("The %u with the lowest JPM of %u employees; the gap report has them all"),
+                                shown, members->len);
+  else if (members->len > 0)
+    subtitle = g_strdup_printf (ngettext ("%u employee, the lowest JPM first",
+                                          "%u employees, the lowest JPM first", members->len),
+                                members->len);
+  gtk_label_set_label (self->jpm_list_subtitle, subtitle != NULL ? subtitle : "");
+  return TRUE;
+}
+
+/* The dropdown lists the chart's series; the choice stays when they do not change. */
+static void
+update_category_list (KpReportsView        *self,
+                      const KpStackedChart *chart)
+{
+  guint n_series = kp_stacked_chart_get_n_series (chart);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->jpm_category_list));
+  guint selected = gtk_drop_down_get_selected (self->jpm_category_dropdown);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean same = n_old == n_series;
+
+  for (guint i = 0; i < n_series; i++)
+    {
+      const char *name = kp_stacked_chart_get_series_name (chart, i);
+
+      g_ptr_array_add (names, (gpointer) name);
+      same = same && g_strcmp0 (name, gtk_string_list_get_string (self->jpm_category_list, i)) == 0;
+    }
+  g_ptr_array_add (names, NULL);
+
+  if (same)
+    return;
+
+  self->rebuilding_categories = TRUE;
+  gtk_string_list_splice (self->jpm_category_list, 0, n_old, (const char * const *) names->pdata);
+  /* The lowest category is where help is needed first: it is shown by default. */
+  if (selected >= n_series)
+    selected = n_series >= 2 ? n_series - 2 : 0;
+  gtk_drop_down_set_selected (self->jpm_category_dropdown, selected);
+  self->rebuilding_categories = FALSE;
+}
+
+static char *
+describe_stacked_chart (const KpStackedChart *chart)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint row = 0; row < kp_stacked_chart_get_n_rows (chart); row++)
+    {
+      if (row > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, kp_stacked_chart_get_row_label (chart, row));
+      for (guint series = 0; series < kp_stacked_chart_get_n_series (chart); series++)
+        /* Translators: one part of a row read out by a screen reader: a category and how many
+         * employees are in it, after the unit's name, e.g. ", Memenuhi Syarat: 12" */
+        g_string_append_printf (text, _(", %s: %u"),
+                                kp_stacked_chart_get_series_name (chart, series),
+                                kp_stacked_chart_get_count (chart, row, series));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+reload_jpm (KpReportsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  KpStackedChart *chart;
+
+  chart = kp_report_jpm_distribution (self->database, selected_unit_id (self), &error);
+  if (chart == NULL)
+    {
+      kp_chart_view_set_drawing (self->jpm_chart_view, NULL, NULL, NULL, NULL, NULL);
+      g_clear_pointer (&self->jpm_box, stacked_box_release);
+      show_reload_error (self, "Could not chart the JPM distribution", error);
+      return;
+    }
+
+  g_clear_pointer (&self->jpm_box, stacked_box_release);
+  self->jpm_box = g_rc_box_new (KpStackedChart *);
+  *self->jpm_box = chart;
+  description = describe_stacked_chart (chart);
+  kp_chart_view_set_drawing (self->jpm_chart_view, draw_stacked_box, stacked_box_height,
+                             g_rc_box_acquire (self->jpm_box),
+                             (GDestroyNotify) stacked_box_release, description);
+
+  update_category_list (self, chart);
+  if (!reload_category_list (self, &error))
+    {
+      show_reload_error (self, "Could not list the employees by JPM category", error);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->report_stack, "jpm");
+  gtk_stack_set_visible_child_name (self->main_stack, "chart");
+  update_actions (self);
+}
+
 static void
 reload (KpReportsView *self)
 {
   g_autoptr(KpBarChart) chart = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean gaps = selected_report (self) == REPORT_GAPS;
+  ReportKind kind = selected_report (self);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   update_unit_list (self);
-  gtk_widget_set_visible (self->export_register_button, !gaps);
-  gtk_widget_set_visible (self->export_data_button, gaps);
+  gtk_widget_set_visible (self->export_register_button, kind == REPORT_HEAD_COUNT);
+  gtk_widget_set_visible (self->export_data_button, kind != REPORT_HEAD_COUNT);
 
   if (self->database == NULL || g_list_model_get_n_items (self->employees) == 0)
     {
       kp_chart_view_set_chart (self->chart_view, NULL);
       kp_heatmap_view_set_heatmap (self->heatmap_view, NULL);
+      kp_chart_view_set_drawing (self->jpm_chart_view, NULL, NULL, NULL, NULL, NULL);
+      g_clear_pointer (&self->jpm_box, stacked_box_release);
       close_drilldown (self);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       update_actions (self);
       return;
     }
 
-  if (gaps)
+  if (kind == REPORT_GAPS)
     {
       reload_heatmap (self);
+      return;
+    }
+  if (kind == REPORT_JPM)
+    {
+      reload_jpm (self);
       return;
     }
 
   chart = kp_report_employees_by_unit (self->database, selected_unit_id (self), &error);
   if (chart == NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      g_debug ("Could not chart the employees per unit: %s", error->message);
       kp_chart_view_set_chart (self->chart_view, NULL);
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->main_stack, "error");
-      update_actions (self);
+      show_reload_error (self, "Could not chart the employees per unit", error);
       return;
     }
 
@@ -1100,6 +1418,20 @@ on_report_dropdown_notify_selected_cb (GtkDropDown   *dropdown,
 }
 
 static void
+on_jpm_category_dropdown_notify_selected_cb (GtkDropDown   *dropdown,
+                                             GParamSpec    *pspec,
+                                             KpReportsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->rebuilding_categories || selected_report (self) != REPORT_JPM)
+    return;
+
+  if (!reload_category_list (self, &error))
+    show_error (self, _("Could Not List the Employees"), error);
+}
+
+static void
 on_store_items_changed_cb (KpReportsView *self,
                            guint          position,
                            guint          removed,
@@ -1175,6 +1507,8 @@ kp_reports_view_finalize (GObject *object)
   g_clear_pointer (&self->unit_ids, g_array_unref);
   g_clear_pointer (&self->unit_depths, g_array_unref);
   g_clear_pointer (&self->drilldown_nips, g_ptr_array_unref);
+  g_clear_pointer (&self->jpm_nips, g_ptr_array_unref);
+  g_clear_pointer (&self->jpm_box, stacked_box_release);
   g_clear_error (&self->export_error);
 
   G_OBJECT_CLASS (kp_reports_view_parent_class)->finalize (object);
@@ -1258,11 +1592,17 @@ kp_reports_view_class_init (KpReportsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_subtitle);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_list);
   gtk_widget_class_bind_template_child (widget_class, KpReportsView, drilldown_close_button);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, jpm_chart_view);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, jpm_category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, jpm_category_list);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, jpm_list_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, KpReportsView, jpm_list);
 
   gtk_widget_class_bind_template_callback (widget_class, unit_indent);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_heatmap_view_cell_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_jpm_category_dropdown_notify_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "reports.export-chart", "s", export_chart_action);
   /* Ctrl+P is the window's (win.print), which shows this area and calls
@@ -1282,6 +1622,7 @@ static void
 kp_reports_view_init (KpReportsView *self)
 {
   self->drilldown_nips = g_ptr_array_new_with_free_func (g_free);
+  self->jpm_nips = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1543,4 +1884,28 @@ _kp_reports_view_get_export_error (KpReportsView *self)
   g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
 
   return self->export_error;
+}
+
+GPtrArray *
+_kp_reports_view_get_jpm_nips (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->jpm_nips;
+}
+
+GtkDropDown *
+_kp_reports_view_get_jpm_category_dropdown (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->jpm_category_dropdown;
+}
+
+const KpStackedChart *
+_kp_reports_view_get_jpm_chart (KpReportsView *self)
+{
+  g_return_val_if_fail (KP_IS_REPORTS_VIEW (self), NULL);
+
+  return self->jpm_box != NULL ? *self->jpm_box : NULL;
 }

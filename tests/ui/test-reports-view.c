@@ -1104,6 +1104,105 @@ test_plans_export (Fixture       *fixture,
   ui_test_destroy_other_toplevels (fixture->window);
 }
 
+static gboolean
+contains_nip (GPtrArray  *nips,
+              const char *nip)
+{
+  return g_ptr_array_find_with_equal_func (nips, nip, g_str_equal, NULL);
+}
+
+/* The JPM distribution: one bar per unit, and beside it the employees of each category; every
+ * employee the bars count is in exactly one list, the lowest JPM first. */
+static void
+test_jpm (Fixture       *fixture,
+          gconstpointer  data)
+{
+  GtkDropDown *categories = _kp_reports_view_get_jpm_category_dropdown (fixture->view);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *pdf = g_build_filename (fixture->tmp_dir, "jpm.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  const KpStackedChart *chart;
+  GtkDropDown *dropdown = _kp_reports_view_get_unit_dropdown (fixture->view);
+  guint64 total = 0;
+  gsize length;
+  int below[2] = { -1, -1 };
+
+  gtk_drop_down_set_selected (_kp_reports_view_get_report_dropdown (fixture->view), 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  settle (fixture);
+
+  chart = _kp_reports_view_get_jpm_chart (fixture->view);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (kp_stacked_chart_get_n_rows (chart), >=, 2);
+  for (guint row = 0; row < kp_stacked_chart_get_n_rows (chart); row++)
+    total += kp_stacked_chart_get_row_total (chart, row);
+  /* The dropdown offers the chart's series: the categories, then "not assessed". */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (categories)), ==,
+                    kp_stacked_chart_get_n_series (chart));
+  g_assert_true (_kp_reports_view_can_export (fixture->view));
+
+  for (guint series = 0; series < kp_stacked_chart_get_n_series (chart); series++)
+    {
+      GPtrArray *nips;
+      guint count = 0;
+
+      gtk_drop_down_set_selected (categories, series);
+      settle (fixture);
+      nips = _kp_reports_view_get_jpm_nips (fixture->view);
+      for (guint row = 0; row < kp_stacked_chart_get_n_rows (chart); row++)
+        count += kp_stacked_chart_get_count (chart, row, series);
+      g_assert_cmpuint (nips->len, ==, count);
+
+      for (guint i = 0; i < nips->len; i++)
+        {
+          const char *nip = g_ptr_array_index (nips, i);
+
+          /* In one category only. */
+          g_assert_true (g_hash_table_add (seen, g_strdup (nip)));
+          for (guint b = 0; b < 2; b++)
+            if (g_str_equal (nip, fixture->below_nips[b]))
+              below[b] = (int) (series * 1000 + i);
+        }
+      total -= count;
+    }
+  g_assert_cmpuint (total, ==, 0);
+
+  /* Both assessed employees below the standard are listed; level 1 has the lower JPM: in a
+   * lower category, or earlier in the same list. */
+  g_assert_cmpint (below[0], >=, 0);
+  g_assert_cmpint (below[1], >=, 0);
+  if (below[0] / 1000 == below[1] / 1000)
+    g_assert_cmpint (below[1], <, below[0]);
+  else
+    g_assert_cmpint (below[1] / 1000, >, below[0] / 1000);
+
+  /* The unit filter narrows the chart and the lists to the inspectorate. */
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)); i++)
+    if (_kp_reports_view_get_unit_id (fixture->view, i) == fixture->inspectorate_id)
+      gtk_drop_down_set_selected (dropdown, i);
+  settle (fixture);
+  chart = _kp_reports_view_get_jpm_chart (fixture->view);
+  g_assert_cmpuint (kp_stacked_chart_get_n_rows (chart), ==, 1);
+  g_assert_cmpstr (kp_stacked_chart_get_row_label (chart, 0), ==, INSPECTORATE);
+  for (guint series = 0; series < kp_stacked_chart_get_n_series (chart); series++)
+    {
+      GPtrArray *nips;
+
+      gtk_drop_down_set_selected (categories, series);
+      settle (fixture);
+      nips = _kp_reports_view_get_jpm_nips (fixture->view);
+      g_assert_false (contains_nip (nips, fixture->below_nips[0]));
+      g_assert_false (contains_nip (nips, fixture->below_nips[1]));
+    }
+
+  /* Exported and printed like the other reports. */
+  g_assert_true (_kp_reports_view_export_chart (fixture->view, KP_CHART_FORMAT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  contents = read_file (pdf, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1129,6 +1228,8 @@ main (int   argc,
   g_test_add ("/ui/reports/empty", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_empty_register, fixture_tear_down);
 
+  g_test_add ("/ui/reports/jpm", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
+              fixture_set_up, test_jpm, fixture_tear_down);
   g_test_add ("/ui/reports/gaps/plans-export", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
               fixture_set_up, test_plans_export, fixture_tear_down);
   g_test_add ("/ui/reports/gaps/switch", Fixture, GINT_TO_POINTER (FIXTURE_GAPS),
