@@ -795,40 +795,39 @@ read_outcomes (KpStmt *stmt, GError **error)
   return step == KP_STEP_ERROR ? NULL : g_steal_pointer (&outcomes);
 }
 
+/* The outcomes @sql selects (a string literal of OUTCOMES_SELECT OUTCOMES_FROM …: statements
+ * are cached by its address), its one parameter bound to @id. */
+static GPtrArray *
+query_outcomes (KpDatabase *db, const char *sql, gint64 id, GError **error)
+{
+  KpStmt *stmt = _kp_db_prepare (_kp_database_get_db (db), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  _kp_stmt_bind_int64 (stmt, 1, id);
+  return read_outcomes (stmt, error);
+}
+
 GPtrArray *
 kp_assessment_outcomes (KpDatabase *db, gint64 employee_id, GError **error)
 {
-  KpStmt *stmt;
-
   g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
 
-  stmt = _kp_db_prepare (_kp_database_get_db (db),
-                         OUTCOMES_SELECT OUTCOMES_FROM
-                         "WHERE r.employee_id = ? "
+  return query_outcomes (db,
+                         OUTCOMES_SELECT OUTCOMES_FROM "WHERE r.employee_id = ? "
                          "ORDER BY a.held_on DESC, a.id DESC, c.type, c.code, r.level",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  _kp_stmt_bind_int64 (stmt, 1, employee_id);
-  return read_outcomes (stmt, error);
+                         employee_id, error);
 }
 
 GPtrArray *
 kp_assessment_event_outcomes (KpDatabase *db, gint64 assessment_id, GError **error)
 {
-  KpStmt *stmt;
-
   g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
 
-  stmt = _kp_db_prepare (_kp_database_get_db (db),
-                         OUTCOMES_SELECT OUTCOMES_FROM
-                         "WHERE r.assessment_id = ? "
+  return query_outcomes (db,
+                         OUTCOMES_SELECT OUTCOMES_FROM "WHERE r.assessment_id = ? "
                          "ORDER BY e.name, e.nip, e.id, c.type, c.code, r.level",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  _kp_stmt_bind_int64 (stmt, 1, assessment_id);
-  return read_outcomes (stmt, error);
+                         assessment_id, error);
 }
 
 GPtrArray *
