@@ -292,6 +292,7 @@ struct _KpAssessmentView
   gint64 delete_result_id;      /* what the delete question is about */
   GPtrArray *problems;          /* the last import's refused rows (KpImportProblem) */
   char *problems_name;          /* that file's base name */
+  gboolean problems_all_refused; /* no row of that file went in */
 };
 
 G_DEFINE_FINAL_TYPE (KpAssessmentView, kp_assessment_view, ADW_TYPE_BIN)
@@ -327,7 +328,7 @@ method_title (const char *method)
       return _("Wawancara");
 
     case KP_ASSESSMENT_METHOD_360:
-      return _("360-degree feedback");
+      return _("360° feedback");
 
     case KP_ASSESSMENT_METHOD_SELF:
       return _("Self-assessment");
@@ -444,7 +445,7 @@ status_classes (gpointer unused,
     switch (outcome_status (outcome))
       {
       case STATUS_NEEDS_CONSENSUS:
-        g_strv_builder_add_many (classes, "error", "heading", NULL);
+        g_strv_builder_add (classes, "error");
         break;
 
       case STATUS_CONSENSUS:
@@ -596,8 +597,10 @@ update_actions (KpAssessmentView *self)
 
 /* ---- the events -------------------------------------------------------------------------- */
 
+/* Its date, method and counts: on two lines for the list, on one for the header. */
 static char *
-describe_event (const KpAssessment *event)
+describe_event (const KpAssessment *event,
+                gboolean            two_lines)
 {
   g_autofree char *date = format_date (event->held_on);
   g_autofree char *employees = NULL;
@@ -619,7 +622,12 @@ describe_event (const KpAssessment *event)
       counts = g_strdup_printf (_("%s, %s"), employees, results);
     }
 
-  /* Translators: under an assessment event: its date, method and counts, e.g.
+  if (two_lines)
+    /* Translators: under an assessment event in the list: its date and method, then its
+     * counts on a line of their own, e.g. "14 March 2026 · Uji kompetensi\n12 employees,
+     * 96 results" */
+    return g_strdup_printf (_("%s · %s\n%s"), date, method_title (event->method), counts);
+  /* Translators: over the results of an assessment event: its date, method and counts, e.g.
    * "14 March 2026 · Uji kompetensi · 12 employees, 96 results" */
   return g_strdup_printf (_("%s · %s · %s"), date, method_title (event->method), counts);
 }
@@ -651,7 +659,7 @@ reload_events (KpAssessmentView *self)
     {
       const KpAssessment *event = g_ptr_array_index (events, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = describe_event (event);
+      g_autofree char *subtitle = describe_event (event, TRUE);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->name);
@@ -673,7 +681,7 @@ update_event_header (KpAssessmentView *self)
   if (event == NULL)
     return;
 
-  subtitle = describe_event (event);
+  subtitle = describe_event (event, FALSE);
   if (event->period[0] != '\0')
     {
       /* Translators: the period of an assessment before its date, method and counts, e.g.
@@ -1382,10 +1390,15 @@ show_problems (KpAssessmentView *self,
                        g_list_model_get_n_items (G_LIST_MODEL (self->problems_store)),
                        items->pdata, items->len);
 
-  /* Translators: over an import's refused rows; %s is the summary of the counts */
-  text = g_strdup_printf (_("%s The other rows are in. Correct the rows below in the file and "
-                            "import it again: results already imported stay as they are."),
-                          summary);
+  if (self->problems_all_refused)
+    /* Translators: over an import's refused rows when none went in; %s is the summary */
+    text = g_strdup_printf (_("%s Correct the rows below in the file and import it again."),
+                            summary);
+  else
+    /* Translators: over an import's refused rows; %s is the summary of the counts */
+    text = g_strdup_printf (_("%s The other rows are in. Correct the rows below in the file and "
+                              "import it again: results already imported stay as they are."),
+                            summary);
   gtk_label_set_label (self->problems_summary_label, text);
   present_dialog (self, self->problems_dialog, NULL);
 }
@@ -1836,6 +1849,7 @@ _kp_assessment_view_import_file (KpAssessmentView *self,
 
   self->problems = g_steal_pointer (&problems);
   self->problems_name = g_file_get_basename (file);
+  self->problems_all_refused = counts.rejected == counts.read;
   show_problems (self, summary);
 }
 

@@ -372,7 +372,7 @@ test_create_event (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Wawancara Kompetensi Teknis");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "3 February 2026 · Wawancara · no results yet");
+                   "3 February 2026 · Wawancara\nno results yet");
   g_assert_cmpstr (_kp_assessment_view_get_outcomes_page (fixture->view), ==, "no-outcomes");
   g_assert_true (action_enabled (fixture, "assessment.add-result"));
 }
@@ -511,7 +511,7 @@ test_disagreement (Fixture       *fixture,
                    "2 outcomes");
   /* The event's counts in the list follow. */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (_kp_assessment_view_get_events_list (fixture->view), 0))),
-                   ==, "15 January 2026 · Uji kompetensi · 2 employees, 4 results");
+                   ==, "15 January 2026 · Uji kompetensi\n2 employees, 4 results");
 }
 
 /* A result entered by mistake is deleted from under the table, and the disagreement it made
