@@ -1084,6 +1084,12 @@ update_add_form (KpAssessmentView *self)
       gtk_label_set_label (self->employee_chosen_label, chosen);
       gtk_widget_remove_css_class (GTK_WIDGET (self->employee_chosen_label), "dim-label");
     }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->employee_filter_model)) == 0)
+    {
+      gtk_label_set_label (self->employee_chosen_label,
+                           _("No employee in the register has this NIP or name."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->employee_chosen_label), "dim-label");
+    }
   else
     {
       gtk_label_set_label (self->employee_chosen_label,
@@ -1120,6 +1126,7 @@ on_employee_entry_search_changed_cb (GtkSearchEntry   *entry,
   if (needle != NULL && needle[0] != '\0')
     self->employee_needle = g_steal_pointer (&needle);
   gtk_filter_changed (GTK_FILTER (self->employee_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_add_form (self);
 }
 
 /* Enter in the search: the first match. */
@@ -1506,6 +1513,15 @@ on_column_view_activate_cb (GtkColumnView    *view,
   gtk_widget_activate_action (GTK_WIDGET (self), "assessment.consensus", NULL);
 }
 
+/* Other areas of the window change the register and import results: the view reads them
+ * again whenever it comes back on screen. */
+static void
+on_map_cb (KpAssessmentView *self)
+{
+  if (self->database != NULL)
+    reload (self, self->event_id);
+}
+
 static void
 refilter (KpAssessmentView *self)
 {
@@ -1745,6 +1761,7 @@ kp_assessment_view_init (KpAssessmentView *self)
                             G_CALLBACK (on_reason_changed_cb), self);
   g_signal_connect_swapped (self->competency_row, "notify::selected",
                             G_CALLBACK (on_add_field_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 
   reload (self, 0);
 }

@@ -377,6 +377,50 @@ test_create_event (Fixture       *fixture,
   g_assert_true (action_enabled (fixture, "assessment.add-result"));
 }
 
+/* Add Result says when the register has nobody of that NIP or name, and stays closed to a
+ * result without an employee. */
+static void
+test_no_such_employee (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkListView *employees = GTK_LIST_VIEW (widget (fixture, "employee_list"));
+  Count none = { G_LIST_MODEL (gtk_list_view_get_model (employees)), 0 };
+  UiTestLabelText wanted = { GTK_LABEL (widget (fixture, "employee_chosen_label")),
+                             "No employee in the register has this NIP or name." };
+
+  create_event (fixture);
+  activate (fixture, "assessment.add-result");
+  type_text (fixture, "employee_entry", "Zulkarnaen");
+  g_assert_true (ui_test_wait_until (has_n_items, &none, 5));
+  g_assert_true (ui_test_wait_until (ui_test_label_shows, &wanted, 5));
+  type_text (fixture, "assessor_row", "Asesor A");
+  g_assert_false (gtk_widget_get_sensitive (widget (fixture, "add_button")));
+  gtk_window_close (GTK_WINDOW (widget (fixture, "add_dialog")));
+  ui_test_settle ();
+}
+
+/* Results imported or recorded elsewhere (another area, the command line) show once the view
+ * is back on screen. */
+static void
+test_reads_again_when_shown (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *table = NULL;
+  gint64 id = create_event (fixture);
+
+  g_assert_true (kp_assessment_record (fixture->database, id, fixture->ahmad_id,
+                                       competency_id (fixture, "M.03"), "Asesor C", 5, "",
+                                       &error));
+  g_assert_no_error (error);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->view), FALSE);
+  ui_test_settle ();
+  gtk_widget_set_visible (GTK_WIDGET (fixture->view), TRUE);
+  ui_test_settle ();
+  table = table_text (fixture);
+  g_assert_cmpstr (table, ==, NIP_AHMAD "|Ahmad Fauzi|M.03|5|—|5|One assessor");
+}
+
 static void
 test_disagreement (Fixture       *fixture,
                    gconstpointer  data)
@@ -621,6 +665,10 @@ main (int   argc,
               fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/ui/assessment-view/create-event", Fixture, NULL,
               fixture_set_up, test_create_event, fixture_tear_down);
+  g_test_add ("/ui/assessment-view/no-such-employee", Fixture, NULL,
+              fixture_set_up, test_no_such_employee, fixture_tear_down);
+  g_test_add ("/ui/assessment-view/reads-again-when-shown", Fixture, NULL,
+              fixture_set_up, test_reads_again_when_shown, fixture_tear_down);
   g_test_add ("/ui/assessment-view/disagreement", Fixture, NULL,
               fixture_set_up, test_disagreement, fixture_tear_down);
   g_test_add ("/ui/assessment-view/delete-result", Fixture, NULL,
