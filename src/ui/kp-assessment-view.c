@@ -1325,11 +1325,33 @@ delete_result_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   KpAssessmentView *self = KP_ASSESSMENT_VIEW (widget);
+  KpAssessmentOutcome *outcome = selected_outcome (self);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *body = NULL;
+  gint64 result_id = g_variant_get_int64 (parameter);
 
-  self->delete_result_id = g_variant_get_int64 (parameter);
-  adw_message_dialog_set_body (self->delete_dialog,
-                               _("Delete a result entered by mistake, then add the right one. "
-                                 "The audit log keeps a record of the deletion."));
+  /* The buttons are on the chosen outcome's assessors: name the one to delete. */
+  if (outcome != NULL)
+    results = kp_assessment_results (self->database, outcome->assessment_id,
+                                     outcome->employee_id, outcome->competency_id, NULL);
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      KpAssessmentResult *result = g_ptr_array_index (results, i);
+
+      if (result->id == result_id)
+        /* Translators: the question before deleting one result: an assessor, a level, a
+         * competency code and an employee's name */
+        body = g_strdup_printf (_("%s gave level %d on %s to %s. Delete a result entered by "
+                                  "mistake, then add the right one. The audit log keeps a "
+                                  "record of the deletion."),
+                                result->assessor, result->level, outcome->code,
+                                outcome->employee_name);
+    }
+  if (body == NULL)
+    return;
+
+  self->delete_result_id = result_id;
+  adw_message_dialog_set_body (self->delete_dialog, body);
   present_dialog (self, GTK_WINDOW (self->delete_dialog), NULL);
 }
 

@@ -584,6 +584,8 @@ test_delete_result (Fixture       *fixture,
   g_signal_emit_by_name (button, "clicked");
   ui_test_settle ();
   g_assert_true (dialog_shown (fixture, "delete_dialog"));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (widget (fixture, "delete_dialog"))),
+                                   "Asesor A gave level 1 on M.02 to Siti Aminah."));
 
   n_events = ui_test_n_audit_events (fixture->database);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget (fixture, "delete_dialog")), "delete");
