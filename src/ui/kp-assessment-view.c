@@ -722,6 +722,7 @@ static void
 update_status_line (KpAssessmentView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->outcomes_store));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint n_open = 0;
   g_autofree char *total = NULL;
 
@@ -733,8 +734,14 @@ update_status_line (KpAssessmentView *self)
         n_open++;
     }
 
-  /* Translators: under the table: how many employee × competency outcomes the event has */
-  total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outcome", "%u outcomes", n), n);
+  if (n_shown < n)
+    /* Translators: under the table while searching or filtering, e.g. "2 of 36 outcomes" */
+    total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u outcome", "%u of %u outcomes",
+                                          n),
+                             n_shown, n);
+  else
+    /* Translators: under the table: how many employee × competency outcomes the event has */
+    total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outcome", "%u outcomes", n), n);
   if (n_open > 0)
     {
       /* Translators: under the table, e.g. "12 outcomes · 2 disagreements need a consensus" */
@@ -1550,6 +1557,7 @@ refilter (KpAssessmentView *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   select_outcome (self, self->chosen_employee_id, self->chosen_competency_id);
   update_outcomes_page (self);
+  update_status_line (self);
 }
 
 static void

@@ -495,6 +495,8 @@ test_disagreement (Fixture       *fixture,
   table = table_text (fixture);
   g_assert_cmpstr (table, ==,
                    NIP_SITI "|Siti Aminah|M.04|2, 4|2–4|—|Disagreement: needs consensus");
+  g_assert_cmpstr (gtk_label_get_text (_kp_assessment_view_get_status_label (fixture->view)), ==,
+                   "1 of 2 outcomes · 1 disagreement needs a consensus");
   gtk_editable_set_text (_kp_assessment_view_get_search_entry (fixture->view), "fauzi");
   g_signal_emit_by_name (_kp_assessment_view_get_search_entry (fixture->view), "search-changed");
   ui_test_settle ();
