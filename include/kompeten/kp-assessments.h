@@ -87,6 +87,10 @@ typedef struct {
                            * has no consensus (it does not count) */
   gboolean recorded;      /* a consensus was recorded for a disagreement */
   char *reason;           /* its reason, "" when none */
+  gint64 employee_id;
+  char *nip;              /* the employee's NIP and name */
+  char *employee_name;
+  GArray *levels;         /* of int: each assessor's level, lowest first */
 } KpAssessmentOutcome;
 
 void kp_assessment_outcome_free (KpAssessmentOutcome *outcome);
@@ -96,6 +100,31 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpAssessmentOutcome, kp_assessment_outcome_free)
  * (by date, then id), competencies in dictionary order. Every event is kept (history). Of
  * KpAssessmentOutcome. */
 GPtrArray *kp_assessment_outcomes (KpDatabase *db, gint64 employee_id, GError **error);
+
+/* Every employee × competency outcome of the event @assessment_id: by employee name, then
+ * NIP, competencies in dictionary order. An unknown event has none. Of KpAssessmentOutcome. */
+GPtrArray *kp_assessment_event_outcomes (KpDatabase *db, gint64 assessment_id, GError **error);
+
+/* One assessor's result, with its evidence note. */
+typedef struct {
+  gint64 id;
+  char *assessor;
+  int level;
+  char *note;             /* "" when none */
+} KpAssessmentResult;
+
+void kp_assessment_result_free (KpAssessmentResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpAssessmentResult, kp_assessment_result_free)
+
+/* The results behind one outcome: what each assessor of @assessment_id gave @employee_id on
+ * @competency_id, by assessor. Of KpAssessmentResult. */
+GPtrArray *kp_assessment_results (KpDatabase *db, gint64 assessment_id, gint64 employee_id,
+                                  gint64 competency_id, GError **error);
+
+/* Deletes a wrongly entered result (to enter it again correctly). A recorded consensus stays
+ * but counts only while the remaining results still disagree. Unknown: KP_MODEL_ERROR_NOT_FOUND.
+ * Audited: "delete", entity "assessment-result", the employee's NIP, with what was deleted. */
+gboolean kp_assessment_delete_result (KpDatabase *db, gint64 result_id, GError **error);
 
 typedef void (*KpLatestLevelFunc) (gint64 employee_id, gint64 competency_id, int level,
                                    gpointer user_data);

@@ -93,7 +93,20 @@ kp_assessment_outcome_free (KpAssessmentOutcome *outcome)
   g_free (outcome->method);
   g_free (outcome->code);
   g_free (outcome->reason);
+  g_free (outcome->nip);
+  g_free (outcome->employee_name);
+  g_clear_pointer (&outcome->levels, g_array_unref);
   g_free (outcome);
+}
+
+void
+kp_assessment_result_free (KpAssessmentResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->assessor);
+  g_free (result->note);
+  g_free (result);
 }
 
 /* One text column of the row with @id: NULL with no error when there is no such row. */
@@ -214,6 +227,30 @@ finish (KpDatabase *db, const char *action, const char *entity, const char *enti
       return FALSE;
     }
   return TRUE;
+}
+
+/* The audit payload of one assessor's result (recorded or deleted). */
+static JsonBuilder *
+result_payload (gint64 assessment_id, const char *name, const char *code, const char *assessor,
+                int level, const char *note)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "assessment_id");
+  json_builder_add_int_value (builder, assessment_id);
+  json_builder_set_member_name (builder, "assessment");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "competency");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "assessor");
+  json_builder_add_string_value (builder, assessor);
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_int_value (builder, level);
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, note);
+  json_builder_end_object (builder);
+  return builder;
 }
 
 /* ---- events, results, consensus -------------------------------------------------------------- */
@@ -387,21 +424,7 @@ kp_assessment_record (KpDatabase *db, gint64 assessment_id, gint64 employee_id,
       return FALSE;
     }
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "assessment_id");
-  json_builder_add_int_value (builder, assessment_id);
-  json_builder_set_member_name (builder, "assessment");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "competency");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "assessor");
-  json_builder_add_string_value (builder, clean_assessor);
-  json_builder_set_member_name (builder, "level");
-  json_builder_add_int_value (builder, level);
-  json_builder_set_member_name (builder, "note");
-  json_builder_add_string_value (builder, clean_note);
-  json_builder_end_object (builder);
+  builder = result_payload (assessment_id, name, code, clean_assessor, level, clean_note);
   return finish (db, "create", "assessment-result", nip, builder, error);
 }
 
@@ -559,6 +582,79 @@ kp_assessment_set_consensus (KpDatabase *db, gint64 assessment_id, gint64 employ
                  builder, error);
 }
 
+gboolean
+kp_assessment_delete_result (KpDatabase *db, gint64 result_id, GError **error)
+{
+  KpDb *kdb;
+  KpStmt *stmt;
+  KpStep step;
+  g_autofree char *name = NULL;
+  g_autofree char *nip = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *assessor = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  gint64 assessment_id = 0;
+  int level = 0;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
+
+  kdb = _kp_database_get_db (db);
+  if (!_kp_db_begin (kdb, error))
+    return FALSE;
+  stmt = _kp_db_prepare (kdb,
+                         "SELECT r.assessment_id, a.name, e.nip, c.code, r.assessor, r.level, "
+                         "  r.note "
+                         "FROM assessment_result r "
+                         "JOIN assessment a ON a.id = r.assessment_id "
+                         "JOIN employee e ON e.id = r.employee_id "
+                         "JOIN competency c ON c.id = r.competency_id "
+                         "WHERE r.id = ?",
+                         error);
+  if (stmt == NULL)
+    {
+      _kp_db_rollback (kdb);
+      return FALSE;
+    }
+  _kp_stmt_bind_int64 (stmt, 1, result_id);
+  step = _kp_stmt_step (stmt, error);
+  if (step == KP_STEP_ROW)
+    {
+      assessment_id = _kp_stmt_get_int64 (stmt, 0);
+      name = g_strdup (_kp_stmt_get_text (stmt, 1));
+      nip = g_strdup (_kp_stmt_get_text (stmt, 2));
+      code = g_strdup (_kp_stmt_get_text (stmt, 3));
+      assessor = g_strdup (_kp_stmt_get_text (stmt, 4));
+      level = (int) _kp_stmt_get_int64 (stmt, 5);
+      note = g_strdup (_kp_stmt_get_text (stmt, 6));
+    }
+  _kp_stmt_reset (stmt);
+  if (step != KP_STEP_ROW)
+    {
+      _kp_db_rollback (kdb);
+      if (step == KP_STEP_DONE)
+        g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
+                     _("There is no assessment result with id %" PRId64), result_id);
+      return FALSE;
+    }
+
+  stmt = _kp_db_prepare (kdb, "DELETE FROM assessment_result WHERE id = ?", error);
+  if (stmt == NULL)
+    {
+      _kp_db_rollback (kdb);
+      return FALSE;
+    }
+  _kp_stmt_bind_int64 (stmt, 1, result_id);
+  if (!_kp_stmt_run (stmt, error))
+    {
+      _kp_db_rollback (kdb);
+      return FALSE;
+    }
+
+  builder = result_payload (assessment_id, name, code, assessor, level, note);
+  return finish (db, "delete", "assessment-result", nip, builder, error);
+}
+
 /* ---- reading --------------------------------------------------------------------------------- */
 
 GPtrArray *
@@ -623,6 +719,7 @@ add_outcome (GPtrArray *outcomes, KpAssessmentOutcome *outcome, GArray *levels)
   int recorded_level = outcome->recorded ? outcome->level : 0;
 
   outcome->n_assessors = (int) levels->len;
+  outcome->levels = g_array_copy (levels);
   outcome->consensus = judge ((const int *) (gpointer) levels->data, levels->len, recorded_level,
                               &outcome->level, &outcome->min, &outcome->max);
   /* A consensus counts only for a disagreement (results corrected since may agree now). */
@@ -635,40 +732,38 @@ add_outcome (GPtrArray *outcomes, KpAssessmentOutcome *outcome, GArray *levels)
   g_ptr_array_add (outcomes, outcome);
 }
 
-GPtrArray *
-kp_assessment_outcomes (KpDatabase *db, gint64 employee_id, GError **error)
+/* What every outcome query selects, its results grouped by event, employee and competency and
+ * each group's levels lowest first; OUTCOMES_FROM joins what they name. */
+#define OUTCOMES_SELECT                                                                        \
+  "SELECT a.id, a.name, a.held_on, a.method, c.id, c.code, r.level, s.level, s.reason, "      \
+  "  e.id, e.nip, e.name "
+#define OUTCOMES_FROM                                                                          \
+  "FROM assessment_result r "                                                                 \
+  "JOIN assessment a ON a.id = r.assessment_id "                                              \
+  "JOIN competency c ON c.id = r.competency_id "                                              \
+  "JOIN employee e ON e.id = r.employee_id "                                                  \
+  "LEFT JOIN assessment_consensus s ON s.assessment_id = r.assessment_id "                    \
+  "  AND s.employee_id = r.employee_id AND s.competency_id = r.competency_id "
+
+/* Runs @stmt (bound, of OUTCOMES_SELECT) and judges each group of rows. */
+static GPtrArray *
+read_outcomes (KpStmt *stmt, GError **error)
 {
   g_autoptr(GPtrArray) outcomes =
     g_ptr_array_new_with_free_func ((GDestroyNotify) kp_assessment_outcome_free);
   g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (int));
   KpAssessmentOutcome *current = NULL;
-  KpStmt *stmt;
   KpStep step;
 
-  g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
-
-  stmt = _kp_db_prepare (_kp_database_get_db (db),
-                         "SELECT a.id, a.name, a.held_on, a.method, c.id, c.code, r.level, "
-                         "  s.level, s.reason "
-                         "FROM assessment_result r "
-                         "JOIN assessment a ON a.id = r.assessment_id "
-                         "JOIN competency c ON c.id = r.competency_id "
-                         "LEFT JOIN assessment_consensus s ON s.assessment_id = r.assessment_id "
-                         "  AND s.employee_id = r.employee_id AND s.competency_id = r.competency_id "
-                         "WHERE r.employee_id = ? "
-                         "ORDER BY a.held_on DESC, a.id DESC, c.type, c.code, r.level",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  _kp_stmt_bind_int64 (stmt, 1, employee_id);
   while ((step = _kp_stmt_step (stmt, error)) == KP_STEP_ROW)
     {
       gint64 assessment_id = _kp_stmt_get_int64 (stmt, 0);
       gint64 competency_id = _kp_stmt_get_int64 (stmt, 4);
+      gint64 employee_id = _kp_stmt_get_int64 (stmt, 9);
       int level = (int) _kp_stmt_get_int64 (stmt, 6);
 
       if (current == NULL || current->assessment_id != assessment_id ||
-          current->competency_id != competency_id)
+          current->competency_id != competency_id || current->employee_id != employee_id)
         {
           if (current != NULL)
             add_outcome (outcomes, current, levels);
@@ -683,6 +778,9 @@ kp_assessment_outcomes (KpDatabase *db, gint64 employee_id, GError **error)
           current->recorded = !_kp_stmt_is_null (stmt, 7);
           current->level = (int) _kp_stmt_get_int64 (stmt, 7);
           current->reason = g_strdup (_kp_stmt_get_text (stmt, 8));
+          current->employee_id = employee_id;
+          current->nip = g_strdup (_kp_stmt_get_text (stmt, 10));
+          current->employee_name = g_strdup (_kp_stmt_get_text (stmt, 11));
         }
       g_array_append_val (levels, level);
     }
@@ -695,6 +793,76 @@ kp_assessment_outcomes (KpDatabase *db, gint64 employee_id, GError **error)
         add_outcome (outcomes, current, levels);
     }
   return step == KP_STEP_ERROR ? NULL : g_steal_pointer (&outcomes);
+}
+
+/* The outcomes @sql selects (a string literal of OUTCOMES_SELECT OUTCOMES_FROM …: statements
+ * are cached by its address), its one parameter bound to @id. */
+static GPtrArray *
+query_outcomes (KpDatabase *db, const char *sql, gint64 id, GError **error)
+{
+  KpStmt *stmt = _kp_db_prepare (_kp_database_get_db (db), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  _kp_stmt_bind_int64 (stmt, 1, id);
+  return read_outcomes (stmt, error);
+}
+
+GPtrArray *
+kp_assessment_outcomes (KpDatabase *db, gint64 employee_id, GError **error)
+{
+  g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
+
+  return query_outcomes (db,
+                         OUTCOMES_SELECT OUTCOMES_FROM "WHERE r.employee_id = ? "
+                         "ORDER BY a.held_on DESC, a.id DESC, c.type, c.code, r.level",
+                         employee_id, error);
+}
+
+GPtrArray *
+kp_assessment_event_outcomes (KpDatabase *db, gint64 assessment_id, GError **error)
+{
+  g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
+
+  return query_outcomes (db,
+                         OUTCOMES_SELECT OUTCOMES_FROM "WHERE r.assessment_id = ? "
+                         "ORDER BY e.name, e.nip, e.id, c.type, c.code, r.level",
+                         assessment_id, error);
+}
+
+GPtrArray *
+kp_assessment_results (KpDatabase *db, gint64 assessment_id, gint64 employee_id,
+                       gint64 competency_id, GError **error)
+{
+  g_autoptr(GPtrArray) results =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kp_assessment_result_free);
+  KpStmt *stmt;
+  KpStep step;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
+
+  stmt = _kp_db_prepare (_kp_database_get_db (db),
+                         "SELECT id, assessor, level, note FROM assessment_result "
+                         "WHERE assessment_id = ? AND employee_id = ? AND competency_id = ? "
+                         "ORDER BY assessor, id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _kp_stmt_bind_int64 (stmt, 1, assessment_id);
+  _kp_stmt_bind_int64 (stmt, 2, employee_id);
+  _kp_stmt_bind_int64 (stmt, 3, competency_id);
+  while ((step = _kp_stmt_step (stmt, error)) == KP_STEP_ROW)
+    {
+      KpAssessmentResult *result = g_new0 (KpAssessmentResult, 1);
+
+      result->id = _kp_stmt_get_int64 (stmt, 0);
+      result->assessor = g_strdup (_kp_stmt_get_text (stmt, 1));
+      result->level = (int) _kp_stmt_get_int64 (stmt, 2);
+      result->note = g_strdup (_kp_stmt_get_text (stmt, 3));
+      g_ptr_array_add (results, result);
+    }
+  _kp_stmt_reset (stmt);
+  return step == KP_STEP_ERROR ? NULL : g_steal_pointer (&results);
 }
 
 /* One result in the latest-level pass: its event's place in time and its level. */

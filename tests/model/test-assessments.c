@@ -562,6 +562,123 @@ assert_problems (GPtrArray *problems, const guint64 *lines, const char *const *c
     }
 }
 
+/* One event's table: every employee × competency with its NIP, name and levels; the results
+ * behind one outcome; a wrongly entered result deleted. */
+static void
+test_event_outcomes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  KpAssessmentOutcome *outcome;
+  KpAssessmentResult *result;
+  KpAuditEvent *event;
+  gint64 other = create_ok (f->db, "Wawancara", "2026-02-01", KP_ASSESSMENT_METHOD_WAWANCARA);
+  gint64 ac = create_ok (f->db, "Assessment centre", "2026-03-01", KP_ASSESSMENT_METHOD_CENTRE);
+  gint64 m04 = competency_id (f->db, "M.04");
+  guint n_events;
+
+  record_ok (f->db, other, f->siti, "M.01", "Asesor A", 1);
+  /* Siti (S) after Ahmad (A); within a person, dictionary order; levels lowest first. */
+  record_ok (f->db, ac, f->siti, "M.04", "Asesor B", 4);
+  record_ok (f->db, ac, f->siti, "M.04", "Asesor A", 2);
+  record_ok (f->db, ac, f->siti, "M.01", "Asesor A", 3);
+  record_ok (f->db, ac, f->ahmad, "M.02", "Asesor A", 3);
+  record_ok (f->db, ac, f->ahmad, "M.02", "Asesor C", 4);
+  g_assert_true (kp_assessment_record (f->db, ac, f->siti, m04, "Asesor C", 3, "  Studi kasus  ",
+                                       &error));
+  g_assert_no_error (error);
+
+  outcomes = kp_assessment_event_outcomes (f->db, ac, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, 3);
+
+  outcome = g_ptr_array_index (outcomes, 0);
+  g_assert_cmpstr (outcome->nip, ==, NIP_AHMAD);
+  g_assert_cmpstr (outcome->employee_name, ==, "Ahmad Fauzi");
+  g_assert_cmpint (outcome->employee_id, ==, f->ahmad);
+  g_assert_cmpstr (outcome->code, ==, "M.02");
+  g_assert_cmpint (outcome->consensus, ==, KP_CONSENSUS_COMPUTED);
+  g_assert_cmpint (outcome->level, ==, 3);
+  g_assert_cmpuint (outcome->levels->len, ==, 2);
+  g_assert_cmpint (g_array_index (outcome->levels, int, 0), ==, 3);
+  g_assert_cmpint (g_array_index (outcome->levels, int, 1), ==, 4);
+
+  outcome = g_ptr_array_index (outcomes, 1);
+  g_assert_cmpstr (outcome->nip, ==, NIP_SITI);
+  g_assert_cmpstr (outcome->code, ==, "M.01");
+  g_assert_cmpint (outcome->consensus, ==, KP_CONSENSUS_SINGLE);
+  g_assert_cmpint (outcome->assessment_id, ==, ac);
+
+  outcome = g_ptr_array_index (outcomes, 2);
+  g_assert_cmpstr (outcome->employee_name, ==, "Siti Aminah");
+  g_assert_cmpstr (outcome->code, ==, "M.04");
+  g_assert_cmpint (outcome->consensus, ==, KP_CONSENSUS_DISAGREEMENT);
+  g_assert_cmpint (outcome->n_assessors, ==, 3);
+  g_assert_cmpint (outcome->min, ==, 2);
+  g_assert_cmpint (outcome->max, ==, 4);
+  g_assert_cmpint (outcome->level, ==, 0);
+  g_assert_cmpint (g_array_index (outcome->levels, int, 0), ==, 2);
+  g_assert_cmpint (g_array_index (outcome->levels, int, 2), ==, 4);
+
+  /* The per-employee history carries the same levels. */
+  g_clear_pointer (&outcomes, g_ptr_array_unref);
+  outcomes = outcomes_ok (f->db, f->siti);
+  outcome = find_outcome (outcomes, ac, "M.04");
+  g_assert_nonnull (outcome);
+  g_assert_cmpuint (outcome->levels->len, ==, 3);
+  g_assert_cmpint (outcome->employee_id, ==, f->siti);
+  g_assert_cmpstr (outcome->nip, ==, NIP_SITI);
+
+  /* Nothing in an unknown event. */
+  none = kp_assessment_event_outcomes (f->db, ac + 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Behind the disagreement: each assessor, by name, with the note as stored (trimmed). */
+  results = kp_assessment_results (f->db, ac, f->siti, m04, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpstr (result->assessor, ==, "Asesor A");
+  g_assert_cmpint (result->level, ==, 2);
+  g_assert_cmpstr (result->note, ==, "");
+  result = g_ptr_array_index (results, 2);
+  g_assert_cmpstr (result->assessor, ==, "Asesor C");
+  g_assert_cmpint (result->level, ==, 3);
+  g_assert_cmpstr (result->note, ==, "Studi kasus");
+
+  /* Asesor A's 2 was a typing mistake: deleted, the other two agree within one level. */
+  n_events = n_audit_events (f->db);
+  result = g_ptr_array_index (results, 0);
+  g_assert_true (kp_assessment_delete_result (f->db, result->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_audit_events (f->db), ==, n_events + 1);
+  events = kp_audit_list (f->db, 0, 0, &error);
+  g_assert_no_error (error);
+  event = g_ptr_array_index (events, events->len - 1);
+  g_assert_cmpstr (event->action, ==, "delete");
+  g_assert_cmpstr (event->entity, ==, "assessment-result");
+  g_assert_cmpstr (event->entity_id, ==, NIP_SITI);
+  g_assert_nonnull (strstr (event->payload, "\"level\":2"));
+  g_assert_nonnull (strstr (event->payload, "\"assessor\":\"Asesor A\""));
+  assert_audit_intact (f->db);
+
+  g_clear_pointer (&outcomes, g_ptr_array_unref);
+  outcomes = kp_assessment_event_outcomes (f->db, ac, &error);
+  g_assert_no_error (error);
+  outcome = g_ptr_array_index (outcomes, 2);
+  g_assert_cmpint (outcome->consensus, ==, KP_CONSENSUS_COMPUTED);
+  g_assert_cmpint (outcome->level, ==, 3);
+
+  /* Gone: a second deletion finds nothing and writes nothing. */
+  g_assert_false (kp_assessment_delete_result (f->db, result->id, &error));
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND);
+  g_assert_cmpuint (n_audit_events (f->db), ==, n_events + 1);
+}
+
 static void
 test_import (Fixture *f, gconstpointer data)
 {
@@ -950,6 +1067,8 @@ main (int argc, char **argv)
   g_test_add ("/assessments/record-refused", Fixture, NULL, fixture_set_up, test_record_refused,
               fixture_tear_down);
   g_test_add ("/assessments/history", Fixture, NULL, fixture_set_up, test_history,
+              fixture_tear_down);
+  g_test_add ("/assessments/event-outcomes", Fixture, NULL, fixture_set_up, test_event_outcomes,
               fixture_tear_down);
   g_test_add ("/assessments/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/assessments/import-correction", Fixture, NULL, fixture_set_up,
