@@ -30,6 +30,7 @@
 #include "kp-assessment-view.h"
 #include "kp-assessment-view-private.h"
 #include "kp-file-chooser.h"
+#include "kp-import-result.h"
 #include "kp-widget-util.h"
 
 /* The status column sorts the outcomes that need someone first. */
@@ -1384,29 +1385,6 @@ on_delete_dialog_response_cb (AdwMessageDialog *dialog,
 
 /* ---- Import ------------------------------------------------------------------------------ */
 
-/* "8 rows read: 5 new results, 1 corrected, 2 refused." */
-static char *
-summarize_import (const KpImportCounts *counts)
-{
-  g_autofree char *read = NULL;
-  GString *text;
-
-  if (counts->read == 0)
-    return g_strdup (_("The file has no rows under its header."));
-
-  /* Translators: an import's summary starts with the rows read, e.g. "8 rows read" */
-  read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row read",
-                                       "%" PRIu64 " rows read", (gulong) counts->read),
-                          counts->read);
-  text = g_string_new (read);
-  /* Translators: in an import's summary, e.g. "8 rows read: 5 new results, 1 corrected,
-   * 0 unchanged, 2 refused." */
-  g_string_append_printf (text, _(": %" PRIu64 " new, %" PRIu64 " corrected, %" PRIu64
-                                  " unchanged, %" PRIu64 " refused."),
-                          counts->created, counts->updated, counts->unchanged, counts->rejected);
-  return g_string_free (text, FALSE);
-}
-
 static void
 show_problems (KpAssessmentView *self,
                const char       *summary)
@@ -1440,42 +1418,19 @@ show_problems (KpAssessmentView *self,
 }
 
 static void
-on_problems_file_chosen_cb (GFile    *file,
-                            gpointer  user_data)
+on_problems_saved_cb (gpointer    owner,
+                      const char *message)
 {
-  g_autoptr(KpAssessmentView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)) || self->problems == NULL)
-    return;
-
-  name = g_file_get_basename (file);
-  if (_kp_assessment_view_save_problems (self, file, &error))
-    /* Translators: %s is the name of the file written */
-    message = g_strdup_printf (_("Refused rows saved to “%s”"), name);
-  else
-    message = g_strdup (error->message);
-  show_toast (self, message);
+  show_toast (KP_ASSESSMENT_VIEW (owner), message);
 }
 
 static void
 on_save_problems_button_clicked_cb (GtkButton        *button,
                                     KpAssessmentView *self)
 {
-  g_autofree char *stem = g_strdup (self->problems_name != NULL ? self->problems_name : "penilaian");
-  char *dot = strrchr (stem, '.');
-  g_autofree char *suggested = NULL;
-
-  if (dot != NULL && dot != stem)
-    *dot = '\0';
-  /* Translators: the proposed name of the file of refused rows; %s is the imported file's
-   * name without .csv */
-  suggested = g_strdup_printf (_("%s-rejected.csv"), stem);
-  kp_file_chooser_save (self->problems_dialog, _("Save Refused Rows"), suggested,
-                        _("CSV (*.csv)"), csv_patterns, on_problems_file_chosen_cb,
-                        g_object_ref (self));
+  if (self->problems != NULL)
+    kp_import_result_save_problems (self->problems_dialog, GTK_WIDGET (self), self->problems_name,
+                                    self->problems, on_problems_saved_cb);
 }
 
 static void
@@ -1885,7 +1840,7 @@ _kp_assessment_view_import_file (KpAssessmentView *self,
     }
 
   reload (self, self->event_id);
-  summary = summarize_import (&counts);
+  summary = kp_import_result_summarize (&counts);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problems_name, g_free);
   if (problems == NULL || problems->len == 0)
@@ -1905,21 +1860,10 @@ _kp_assessment_view_save_problems (KpAssessmentView  *self,
                                    GFile             *file,
                                    GError           **error)
 {
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (KP_IS_ASSESSMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->problems != NULL, FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                   _("Only files on this computer or a mounted network drive can be written."));
-      return FALSE;
-    }
-
-  return kp_import_problems_write_csv (self->problems, FALSE, path, error);
+  return kp_import_result_write_problems (self->problems, file, error);
 }
 
 const char *

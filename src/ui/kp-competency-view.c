@@ -32,6 +32,7 @@
 #include "kp-competency-view.h"
 #include "kp-competency-view-private.h"
 #include "kp-file-chooser.h"
+#include "kp-import-result.h"
 
 #define N_LEVELS (KP_LEVEL_MAX - KP_LEVEL_MIN + 1)
 
@@ -1147,42 +1148,20 @@ delete_competency (KpCompetencyView *self,
 }
 
 static void
-on_problems_file_chosen_cb (GFile    *file,
-                            gpointer  user_data)
+on_problems_saved_cb (gpointer    owner,
+                      const char *message)
 {
-  g_autoptr(KpCompetencyView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)) || self->database == NULL)
-    return;
-
-  name = g_file_get_basename (file);
-  if (_kp_competency_view_save_problems (self, file, &error))
-    /* Translators: %s is the name of the file written */
-    message = g_strdup_printf (_("Problems saved to “%s”"), name);
-  else
-    message = g_strdup (error->message);
-  show_toast (self, message);
+  show_toast (KP_COMPETENCY_VIEW (owner), message);
 }
 
 static void
 save_problems (KpCompetencyView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *basename = g_strdup (self->problems_name != NULL ? self->problems_name : "kompetensi");
-  char *dot = strrchr (basename, '.');
-  g_autofree char *suggested = NULL;
 
-  if (dot != NULL && dot != basename)
-    *dot = '\0';
-  /* Translators: the proposed name of the file of rejected rows; %s is the imported file's
-   * name without .csv */
-  suggested = g_strdup_printf (_("%s-rejected.csv"), basename);
-  kp_file_chooser_save (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Save Problems"),
-                        suggested, _("CSV (*.csv)"), csv_patterns,
-                        on_problems_file_chosen_cb, g_object_ref (self));
+  kp_import_result_save_problems (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  GTK_WIDGET (self), self->problems_name, self->problems,
+                                  on_problems_saved_cb);
 }
 
 static void
@@ -1245,89 +1224,12 @@ on_dialog_response_cb (AdwMessageDialog *dialog,
     }
 }
 
-/* "8 rows read: 1 new competency, 2 rows with changes, 4 rows rejected." */
-static char *
-describe_counts (const KpImportCounts *counts)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *read = NULL;
-  g_autofree char *list = NULL;
-
-  if (counts->read == 0)
-    return g_strdup (_("The file has no rows under its header."));
-
-  /* Translators: the start of an import's summary, e.g. "8 rows read" */
-  read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row read",
-                                       "%" PRIu64 " rows read", (gulong) counts->read),
-                          counts->read);
-  if (counts->created > 0)
-    g_ptr_array_add (parts,
-                     /* Translators: part of an import's summary */
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " new competency",
-                                                   "%" PRIu64 " new competencies",
-                                                   (gulong) counts->created),
-                                      counts->created));
-  if (counts->updated > 0)
-    g_ptr_array_add (parts,
-                     /* Translators: part of an import's summary: rows that changed a
-                      * competency or the texts of one of its levels */
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row with changes",
-                                                   "%" PRIu64 " rows with changes",
-                                                   (gulong) counts->updated),
-                                      counts->updated));
-  if (counts->unchanged > 0)
-    g_ptr_array_add (parts,
-                     /* Translators: part of an import's summary: rows the dictionary
-                      * already held word for word */
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row unchanged",
-                                                   "%" PRIu64 " rows unchanged",
-                                                   (gulong) counts->unchanged),
-                                      counts->unchanged));
-  if (counts->rejected > 0)
-    g_ptr_array_add (parts,
-                     /* Translators: part of an import's summary */
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row rejected",
-                                                   "%" PRIu64 " rows rejected",
-                                                   (gulong) counts->rejected),
-                                      counts->rejected));
-  g_ptr_array_add (parts, NULL);
-  list = g_strjoinv (", ", (char **) parts->pdata);
-
-  /* Translators: an import's summary: "8 rows read" and the list of what they did, e.g.
-   * "8 rows read: 1 new competency, 2 rows with changes, 4 rows rejected." */
-  return g_strdup_printf (_("%s: %s."), read, list);
-}
-
-static GtkWidget *
-new_problem_row (const KpImportProblem *problem)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *place = NULL;
-
-  if (problem->column[0] != '\0' && problem->value[0] != '\0')
-    /* Translators: where a refused row is: line, column and the value found, e.g.
-     * "Line 6, column level: “7”" */
-    place = g_strdup_printf (_("Line %" PRIu64 ", column %s: “%s”"), problem->line,
-                             problem->column, problem->value);
-  else if (problem->column[0] != '\0')
-    /* Translators: where a refused row is: line and column, e.g. "Line 7, column code" */
-    place = g_strdup_printf (_("Line %" PRIu64 ", column %s"), problem->line, problem->column);
-  else
-    /* Translators: where a refused row is, e.g. "Line 6" */
-    place = g_strdup_printf (_("Line %" PRIu64), problem->line);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->reason);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
-
-  return row;
-}
-
 static void
 show_import_problems (KpCompetencyView *self,
                       const char       *summary)
 {
-  GtkWidget *scrolled, *problems;
+  GtkWidget *scrolled;
+  GtkListBox *problems = NULL;
   g_autofree char *body = NULL;
 
   /* Translators: the body of the import's result when rows were refused; %s is the summary */
@@ -1339,24 +1241,8 @@ show_import_problems (KpCompetencyView *self,
   add_accept_response (self, _("_Save as CSV…"), ADW_RESPONSE_DEFAULT);
   adw_message_dialog_set_default_response (self->dialog, "close");
 
-  problems = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (problems), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (problems, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (problems),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rejected rows"),
-                                  -1);
-  for (guint i = 0; i < self->problems->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (problems),
-                         new_problem_row (g_ptr_array_index (self->problems, i)));
-  g_set_weak_pointer (&self->dialog_problems, GTK_LIST_BOX (problems));
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), problems);
-  gtk_widget_set_size_request (scrolled, FORM_WIDTH, -1);
+  scrolled = kp_import_result_new_problem_list (self->problems, FORM_WIDTH, &problems);
+  g_set_weak_pointer (&self->dialog_problems, problems);
 
   adw_message_dialog_set_extra_child (self->dialog, scrolled);
   present_dialog (self, NULL);
@@ -1872,7 +1758,7 @@ _kp_competency_view_import_file (KpCompetencyView *self,
       return;
     }
 
-  summary = describe_counts (&counts);
+  summary = kp_import_result_summarize (&counts);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problems_name, g_free);
 
@@ -1892,21 +1778,10 @@ _kp_competency_view_save_problems (KpCompetencyView  *self,
                                    GFile             *file,
                                    GError           **error)
 {
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (KP_IS_COMPETENCY_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->problems != NULL, FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_FILE,
-                   _("Only files on this computer or a mounted network drive can be written."));
-      return FALSE;
-    }
-
-  return kp_import_problems_write_csv (self->problems, FALSE, path, error);
+  return kp_import_result_write_problems (self->problems, file, error);
 }
 
 GtkListBox *

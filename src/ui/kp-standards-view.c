@@ -35,6 +35,7 @@
 #include "kompeten/kp-reports.h"
 
 #include "kp-file-chooser.h"
+#include "kp-import-result.h"
 #include "kp-standards-view.h"
 #include "kp-standards-view-private.h"
 #include "kp-widget-util.h"
@@ -716,59 +717,14 @@ show_refusal (KpStandardsView *self,
   gtk_window_present (GTK_WINDOW (new_dialog (self, DIALOG_REFUSAL, heading, message)));
 }
 
-/* "12 rows read: new 3, changed 2, unchanged 6, refused 1." */
-static char *
-summarize_import (const KpImportCounts *counts)
-{
-  g_autofree char *read = NULL;
-
-  if (counts->read == 0)
-    return g_strdup (_("The file has no rows under its header."));
-
-  /* Translators: the start of an import's summary, e.g. "12 rows read" */
-  read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " row read",
-                                       "%" PRIu64 " rows read", (gulong) counts->read),
-                          counts->read);
-  /* Translators: an import's summary: "12 rows read", then how many levels were set for the
-   * first time, changed, already so, and how many rows were refused */
-  return g_strdup_printf (_("%s: new %" PRIu64 ", changed %" PRIu64 ", unchanged %" PRIu64
-                            ", refused %" PRIu64 "."),
-                          read, counts->created, counts->updated, counts->unchanged,
-                          counts->rejected);
-}
-
-/* A refused row as the user reads it: the reason, and under it the line, column and value. */
-static GtkWidget *
-new_refused_row (const KpImportProblem *problem)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GString *where = g_string_new (NULL);
-
-  /* Translators: where a refused row is, e.g. "Line 6" */
-  g_string_append_printf (where, _("Line %" PRIu64), problem->line);
-  if (problem->column[0] != '\0')
-    /* Translators: follows "Line 6": the column of the refused value, e.g. " · kode_kompetensi" */
-    g_string_append_printf (where, _(" · %s"), problem->column);
-  if (problem->value[0] != '\0')
-    /* Translators: follows the line and column: the refused value, e.g. " · “7”" */
-    g_string_append_printf (where, _(" · “%s”"), problem->value);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->reason);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where->str);
-  gtk_widget_set_focusable (row, TRUE);
-  g_string_free (where, TRUE);
-
-  return row;
-}
-
 static void
 show_refused_rows (KpStandardsView      *self,
                    const KpImportCounts *counts,
                    const char           *summary)
 {
   AdwMessageDialog *dialog;
-  GtkWidget *list, *scrolled;
+  GtkWidget *scrolled;
+  GtkListBox *list = NULL;
   g_autofree char *body = NULL;
 
   if (counts->created + counts->updated + counts->unchanged == 0)
@@ -787,69 +743,26 @@ show_refused_rows (KpStandardsView      *self,
   dialog = new_dialog (self, DIALOG_PROBLEMS, _("Some Rows Were Refused"), body);
   adw_message_dialog_add_response (dialog, "save-problems", _("_Save as CSV…"));
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refused rows"),
-                                  -1);
-  for (guint i = 0; i < self->problems->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list), new_refused_row (g_ptr_array_index (self->problems, i)));
-  g_set_weak_pointer (&self->dialog_problems, GTK_LIST_BOX (list));
-
-  /* As tall as the rows, up to a scrolling limit: a file can have hundreds of bad rows. */
-  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-height", TRUE,
-                           "max-content-height", 320,
-                           "width-request", PROBLEMS_WIDTH,
-                           "child", list,
-                           NULL);
+  scrolled = kp_import_result_new_problem_list (self->problems, PROBLEMS_WIDTH, &list);
+  g_set_weak_pointer (&self->dialog_problems, list);
   adw_message_dialog_set_extra_child (dialog, scrolled);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_problems_file_chosen_cb (GFile    *file,
-                            gpointer  user_data)
+on_problems_saved_cb (gpointer    owner,
+                      const char *message)
 {
-  g_autoptr(KpStandardsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (file == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)) || self->problems == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  if (path == NULL)
-    message = g_strdup (_("Only files on this computer or a mounted network drive can be written."));
-  else if (kp_import_problems_write_csv (self->problems, FALSE, path, &error))
-    /* Translators: %s is the name of the file written */
-    message = g_strdup_printf (_("Refused rows saved to “%s”"), name);
-  else
-    message = g_strdup (error->message);
-  show_toast (self, message);
+  show_toast (KP_STANDARDS_VIEW (owner), message);
 }
 
 static void
 save_problems (KpStandardsView *self)
 {
-  g_autofree char *stem = g_strdup (self->problems_name != NULL ? self->problems_name : "standar");
-  char *dot = strrchr (stem, '.');
-  g_autofree char *suggested = NULL;
-
-  if (dot != NULL && dot != stem)
-    *dot = '\0';
-  /* Translators: the proposed name of the file of refused rows; %s is the imported file's
-   * name without .csv */
-  suggested = g_strdup_printf (_("%s-refused.csv"), stem);
-  kp_file_chooser_save (get_parent_window (self), _("Save Refused Rows"), suggested,
-                        _("CSV (*.csv)"), csv_patterns, on_problems_file_chosen_cb,
-                        g_object_ref (self));
+  if (self->problems != NULL)
+    kp_import_result_save_problems (get_parent_window (self), GTK_WIDGET (self),
+                                    self->problems_name, self->problems, on_problems_saved_cb);
 }
 
 static void
@@ -1449,7 +1362,7 @@ _kp_standards_view_import_file (KpStandardsView *self,
     }
 
   update_levels (self);
-  summary = summarize_import (&counts);
+  summary = kp_import_result_summarize (&counts);
 
   /* Kept for "Save as CSV…" while the dialog is open; the next import replaces them. */
   g_clear_pointer (&self->problems, g_ptr_array_unref);

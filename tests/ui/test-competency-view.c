@@ -832,11 +832,11 @@ test_import (Fixture       *fixture,
   GtkListBox *problems;
   static const char *const expected[][2] = {
     { "This competency and level already appear on line 4 (the first one is kept)",
-      "Line 6, column level: “2”" },
+      "Line 6 · level · “2”" },
     { "The level must be a whole number from 1 to 5 (or empty for the definition)",
-      "Line 7, column level: “7”" },
-    { "The code is empty or longer than 32 characters", "Line 8, column code" },
-    { "The type must be manajerial, sosial kultural or teknis", "Line 9, column type: “fungsional”" },
+      "Line 7 · level · “7”" },
+    { "The code is empty or longer than 32 characters", "Line 8 · code" },
+    { "The type must be manajerial, sosial kultural or teknis", "Line 9 · type · “fungsional”" },
   };
 
   /* What the Import chooser does with the file chosen. */
@@ -859,8 +859,7 @@ test_import (Fixture       *fixture,
   dialog = get_dialog (fixture);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Rows Were Not Imported");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
-                                   "8 rows read: 1 new competency, 2 rows with changes, 1 row "
-                                   "unchanged, 4 rows rejected. "));
+                                   "8 rows read: 1 new, 2 changed, 1 unchanged, 4 refused. "));
   problems = _kp_competency_view_get_dialog_problems (fixture->view);
   g_assert_nonnull (problems);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -912,7 +911,7 @@ test_import_clean_and_bad (Fixture       *fixture,
   ui_test_settle ();
   g_assert_null (_kp_competency_view_get_dialog (fixture->view));
   g_assert_nonnull (find_row (fixture, "T.ARS.01"));
-  wait_for_toast (fixture, "2 rows read: 1 new competency, 1 row with changes.");
+  wait_for_toast (fixture, "2 rows read: 1 new, 1 changed.");
 
   /* Not a dictionary: refused in the model's words, nothing written. */
   events = ui_test_n_audit_events (fixture->database);
