@@ -16,6 +16,7 @@
 #include "kompeten/kp-reports.h"
 
 #include "kp-application.h"
+#include "kp-assessment-view.h"
 #include "kp-audit-view.h"
 #include "kp-background-export.h"
 #include "kp-competency-view.h"
@@ -24,9 +25,11 @@
 #include "kp-employee-view-private.h"
 #include "kp-file-chooser.h"
 #include "kp-import-dialog.h"
+#include "kp-jpm-dialog.h"
 #include "kp-org-view.h"
 #include "kp-profile-window.h"
 #include "kp-reports-view.h"
+#include "kp-standards-view.h"
 #include "kp-window.h"
 #include "kp-window-private.h"
 
@@ -44,6 +47,8 @@ struct _KpWindow
   KpEmployeeView *employee_view;
   KpOrgView *org_view;
   KpCompetencyView *competency_view;
+  KpStandardsView *standards_view;
+  KpAssessmentView *assessment_view;
   KpReportsView *reports_view;
   KpAuditView *audit_view;
 
@@ -70,8 +75,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The areas in sidebar order: Ctrl+1 shows the first. */
-static const char *const area_names[] = { "employees", "organisation", "competencies", "reports",
-                                          "audit" };
+static const char *const area_names[] = { "employees", "organisation", "competencies", "standards",
+                                          "assessments", "reports", "audit" };
 
 static void
 show_error (KpWindow     *self,
@@ -293,6 +298,16 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+jpm_settings_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KpWindow *self = KP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (kp_jpm_dialog_new (GTK_WINDOW (self), self->database)));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -307,6 +322,16 @@ search_action (GtkWidget  *widget,
   if (g_strcmp0 (_kp_window_get_visible_area (self), "competencies") == 0)
     {
       kp_competency_view_focus_search (self->competency_view);
+      return;
+    }
+  if (g_strcmp0 (_kp_window_get_visible_area (self), "standards") == 0)
+    {
+      kp_standards_view_focus_search (self->standards_view);
+      return;
+    }
+  if (g_strcmp0 (_kp_window_get_visible_area (self), "assessments") == 0)
+    {
+      kp_assessment_view_focus_search (self->assessment_view);
       return;
     }
 
@@ -570,6 +595,8 @@ kp_window_constructed (GObject *object)
   kp_employee_view_set_database (self->employee_view, self->database);
   kp_org_view_set_database (self->org_view, self->database);
   kp_competency_view_set_database (self->competency_view, self->database);
+  kp_standards_view_set_database (self->standards_view, self->database);
+  kp_assessment_view_set_database (self->assessment_view, self->database);
   kp_reports_view_set_database (self->reports_view, self->database);
   kp_audit_view_set_database (self->audit_view, self->database);
 }
@@ -667,6 +694,8 @@ kp_window_class_init (KpWindowClass *klass)
   g_type_ensure (KP_TYPE_EMPLOYEE_VIEW);
   g_type_ensure (KP_TYPE_ORG_VIEW);
   g_type_ensure (KP_TYPE_COMPETENCY_VIEW);
+  g_type_ensure (KP_TYPE_STANDARDS_VIEW);
+  g_type_ensure (KP_TYPE_ASSESSMENT_VIEW);
   g_type_ensure (KP_TYPE_REPORTS_VIEW);
   g_type_ensure (KP_TYPE_AUDIT_VIEW);
 
@@ -681,6 +710,8 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpWindow, employee_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, org_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, competency_view);
+  gtk_widget_class_bind_template_child (widget_class, KpWindow, standards_view);
+  gtk_widget_class_bind_template_child (widget_class, KpWindow, assessment_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, audit_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
@@ -692,6 +723,7 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_action);
+  gtk_widget_class_install_action (widget_class, "win.jpm-settings", NULL, jpm_settings_action);
   gtk_widget_class_install_action (widget_class, "win.new-employee", NULL, new_employee_action);
   gtk_widget_class_install_action (widget_class, "win.edit-employee", "x", edit_employee_action);
   gtk_widget_class_install_action (widget_class, "win.profile-employee", "x",
