@@ -21,13 +21,14 @@ typedef enum {
   KP_MODEL_ERROR_FILE,            /* an import file is missing, unreadable or not usable */
   KP_MODEL_ERROR_CANCELLED,       /* the user cancelled; nothing was written */
   KP_MODEL_ERROR_TAMPERED,        /* the audit chain does not verify */
+  KP_MODEL_ERROR_LOCKED,          /* announced: changes only through an amendment with a reason */
 } KpModelError;
 
 #define KP_TYPE_DATABASE (kp_database_get_type ())
 G_DECLARE_FINAL_TYPE (KpDatabase, kp_database, KP, DATABASE, GObject)
 
 /* The schema version this program writes. */
-#define KP_SCHEMA_VERSION 2
+#define KP_SCHEMA_VERSION 3
 
 /* Opens @path, creating the file (and its folder) if missing, and migrates it to
  * KP_SCHEMA_VERSION. A file from a newer program is KP_MODEL_ERROR_SCHEMA_TOO_NEW and is left

@@ -47,6 +47,7 @@ static GParamSpec *properties[N_PROPS];
 static const char *const migrations[] = {
   "0001-register.sql",
   "0002-competency.sql",
+  "0003-recruitment.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KP_SCHEMA_VERSION);
 
