@@ -444,6 +444,43 @@ close_drilldown (KpReportsView *self)
   update_actions (self);
 }
 
+/* A row of an employee list beside a chart: the name, @subtitle (markup) under it, a figure
+ * (@suffix, styled with @suffix_class when given) at the end; activating it opens the
+ * employee's profile through the window's action, which keeps one per employee. Floating. */
+static GtkWidget *
+new_employee_row (gint64      employee_id,
+                  const char *name,
+                  const char *subtitle,
+                  const char *suffix,
+                  const char *suffix_class)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  g_autofree char *title = g_markup_escape_text (name, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  /* Long unit and position names would make each row a paragraph; the profile has them. */
+  adw_action_row_set_subtitle_lines (row, 2);
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      if (suffix_class != NULL)
+        gtk_widget_add_css_class (label, suffix_class);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (row, label);
+    }
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.profile-employee");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                          g_variant_new_int64 (employee_id));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the employee's competency profile"));
+
+  return GTK_WIDGET (row);
+}
+
 typedef struct {
   GPtrArray *units;       /* of char *: the heatmap's rows, as kp_report_gap_heatmap makes them */
   const char *unit;       /* the unit of the cell; NULL while the rows are collected */
@@ -483,9 +520,7 @@ collect_below_cb (const KpEmployeeGaps  *gaps,
 {
   Drilldown *drilldown = user_data;
   const KpGapItem *item;
-  AdwActionRow *row;
-  GtkWidget *level;
-  g_autofree char *title = NULL;
+  GtkWidget *row;
   g_autofree char *subtitle = NULL;
   g_autofree char *level_text = NULL;
 
@@ -500,7 +535,6 @@ collect_below_cb (const KpEmployeeGaps  *gaps,
   if (item->attained >= item->required)
     return TRUE;
 
-  title = g_markup_escape_text (gaps->name, -1);
   /* Translators: under an employee's name in the drill-down: the NIP, then the position */
   subtitle = g_markup_printf_escaped (_("%s · %s"), gaps->nip,
                                       gaps->position != NULL ? gaps->position : "");
@@ -511,21 +545,7 @@ collect_below_cb (const KpEmployeeGaps  *gaps,
     /* Translators: the employee was assessed, but not on this competency; %d: required level */
     level_text = g_strdup_printf (_("Not assessed (standard %d)"), item->required);
 
-  row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (row, subtitle);
-  level = gtk_label_new (level_text);
-  gtk_widget_add_css_class (level, "error");
-  gtk_widget_add_css_class (level, "numeric");
-  adw_action_row_add_suffix (row, level);
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-  /* A row opens the employee's profile: the window's action, which keeps one per employee. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.profile-employee");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                          g_variant_new_int64 (gaps->employee_id));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the employee's competency profile"));
-
+  row = new_employee_row (gaps->employee_id, gaps->name, subtitle, level_text, "error");
   g_ptr_array_add (drilldown->rows, g_object_ref_sink (row));
   g_ptr_array_add (drilldown->nips, g_strdup (gaps->nip));
   return TRUE;
@@ -705,36 +725,21 @@ compare_members (gconstpointer a,
 static GtkWidget *
 create_member_row (const CategoryMember *member)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  g_autofree char *title = g_markup_escape_text (member->name, -1);
   g_autofree char *subtitle = NULL;
+  g_autofree char *jpm = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* Translators: under an employee's name: the NIP, then the unit and position */
   subtitle = g_markup_printf_escaped (_("%s · %s"), member->nip, member->detail);
-  adw_action_row_set_subtitle (row, subtitle);
-
   if (member->has_jpm)
     {
       char percent[16];
-      g_autofree char *text = NULL;
-      GtkWidget *label;
 
       kp_ratio_format_percent_locale (member->jpm, percent);
       /* Translators: an employee's job-person match, e.g. "JPM 62,5 %" */
-      text = g_strdup_printf (_("JPM %s %%"), percent);
-      label = gtk_label_new (text);
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (row, label);
+      jpm = g_strdup_printf (_("JPM %s %%"), percent);
     }
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.profile-employee");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (member->id));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row), _("Open the employee's competency profile"));
-
-  return GTK_WIDGET (row);
+  return new_employee_row (member->id, member->name, subtitle, jpm, NULL);
 }
 
 /* Lists the employees of the unit chosen in the category chosen, the lowest JPM first. */

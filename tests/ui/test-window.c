@@ -16,6 +16,8 @@
 #include "kp-employee-view-private.h"
 #include "kp-window-private.h"
 
+#include "kp-jpm-dialog.h"
+
 #include "ui-test-util.h"
 
 /* In register order, which is deliberately not alphabetical. */
@@ -290,6 +292,26 @@ test_area_shortcuts (Fixture       *fixture,
     g_assert_cmpstr (g_hash_table_lookup (listed, keys[i].accelerator), ==, keys[i].title);
   g_assert_null (g_hash_table_lookup (listed, "<Control>8"));
   gtk_window_destroy (GTK_WINDOW (help_overlay));
+}
+
+/* The primary menu's JPM Weights and Categories opens the settings over the window, on its
+ * database; one at a time is enough, but each request shows one. */
+static void
+test_jpm_settings (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) dialogs = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.jpm-settings",
+                                             NULL));
+  ui_test_settle ();
+  dialogs = ui_test_list_toplevels (KP_TYPE_JPM_DIALOG);
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (dialogs, 0)));
+  g_assert_true (gtk_window_get_transient_for (g_ptr_array_index (dialogs, 0)) ==
+                 GTK_WINDOW (fixture->window));
+  gtk_window_destroy (g_ptr_array_index (dialogs, 0));
+  ui_test_settle ();
 }
 
 /* The dictionary has an area of its own, with the seeded competencies in it. */
@@ -723,6 +745,8 @@ main (int   argc,
               fixture_set_up, test_areas, fixture_tear_down);
   g_test_add ("/ui/window/area-shortcuts", Fixture, NULL,
               fixture_set_up, test_area_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/jpm-settings", Fixture, NULL,
+              fixture_set_up, test_jpm_settings, fixture_tear_down);
   g_test_add ("/ui/window/competencies-area", Fixture, NULL,
               fixture_set_up, test_competencies_area, fixture_tear_down);
   g_test_add ("/ui/window/title", Fixture, NULL,
