@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Gap analysis and JPM for N employees × the 9 seeded competencies: imports a gen_data.py
 # register and its assessment results (penilaian.csv), then times `kompeten-cli report gaps`
-# (every employee judged, a summary printed) and the same with --xlsx (the workbook written).
+# (every employee judged, a summary printed), the same with --xlsx (the workbook written), and
+# `chart jpm-distribution --png` (the JPM categories per unit drawn).
 #
 #   bench/gaps.sh                    # N=100000, RUNS=5
 set -euo pipefail
@@ -28,9 +29,13 @@ for _ in $(seq "$runs"); do
   cat "$work/t" >> "$work/gaps"
   /usr/bin/time -f "%e %M" -o "$work/t" "$cli" --db "$work/g.db" report gaps --xlsx "$work/gaps.xlsx" > /dev/null
   cat "$work/t" >> "$work/xlsx"
+  /usr/bin/time -f "%e %M" -o "$work/t" "$cli" --db "$work/g.db" chart jpm-distribution --png "$work/jpm.png" > /dev/null
+  cat "$work/t" >> "$work/jpm"
 done
 cat "$work/summary"
 printf 'report gaps (judge everyone, print the summary): median %s s, max RSS %s KB\n' \
   "$(cut -d' ' -f1 "$work/gaps" | median)" "$(cut -d' ' -f2 "$work/gaps" | median)"
 printf 'report gaps --xlsx (and write the workbook):     median %s s, max RSS %s KB\n' \
   "$(cut -d' ' -f1 "$work/xlsx" | median)" "$(cut -d' ' -f2 "$work/xlsx" | median)"
+printf 'chart jpm-distribution --png:                    median %s s, max RSS %s KB\n' \
+  "$(cut -d' ' -f1 "$work/jpm" | median)" "$(cut -d' ' -f2 "$work/jpm" | median)"
