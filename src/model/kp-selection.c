@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -331,13 +332,18 @@ add_int (JsonBuilder *builder, const char *member, gint64 value)
   json_builder_add_int_value (builder, value);
 }
 
-/* The columns of @stmt's rows as members named by @names (NULL-terminated), an array of
- * objects under @member. Column types follow @types: 's' text, 'i' integer. */
+/* The rows of @sql (its one parameter: @id) as an array of objects under @member, the columns
+ * named by @names (NULL-terminated) and typed by @types: 's' text, 'i' integer. */
 static gboolean
-add_rows (JsonBuilder *builder, const char *member, KpStmt *stmt, const char *const *names,
-          const char *types, GError **error)
+add_rows (JsonBuilder *builder, const char *member, const char *const *names, const char *types,
+          KpDb *kdb, const char *sql, gint64 id, GError **error)
 {
+  KpStmt *stmt = _kp_db_prepare (kdb, sql, error);
   KpStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  _kp_stmt_bind_int64 (stmt, 1, id);
 
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
@@ -417,63 +423,39 @@ rules_node (KpDb *kdb, gint64 selection_id, GError **error)
       add_string (builder, "ends_on", stage->ends_on);
       add_string (builder, "place", stage->place);
 
-      stmt = _kp_db_prepare (kdb,
-                             "SELECT code, name, max_score, weight_percent FROM stage_component "
-                             "WHERE stage_id = ? ORDER BY position, code",
-                             error);
-      if (stmt == NULL)
+      if (!add_rows (builder, "components", component_names, "ssii", kdb,
+                     "SELECT code, name, max_score, weight_percent FROM stage_component "
+                     "WHERE stage_id = ? ORDER BY position, code",
+                     stage->id, error))
         return NULL;
-      _kp_stmt_bind_int64 (stmt, 1, stage->id);
-      if (!add_rows (builder, "components", stmt, component_names, "ssii", error))
-        return NULL;
-      stmt = _kp_db_prepare (kdb,
-                             "SELECT formasi_kind, component_code, min_score FROM pass_rule "
-                             "WHERE stage_id = ? ORDER BY formasi_kind, component_code",
-                             error);
-      if (stmt == NULL)
-        return NULL;
-      _kp_stmt_bind_int64 (stmt, 1, stage->id);
-      if (!add_rows (builder, "pass_rules", stmt, pass_rule_names, "ssi", error))
+      if (!add_rows (builder, "pass_rules", pass_rule_names, "ssi", kdb,
+                     "SELECT formasi_kind, component_code, min_score FROM pass_rule "
+                     "WHERE stage_id = ? ORDER BY formasi_kind, component_code",
+                     stage->id, error))
         return NULL;
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
-  stmt = _kp_db_prepare (kdb,
-                         "SELECT stage_kind, code, label, meaning FROM selection_code "
-                         "WHERE selection_id = ? ORDER BY stage_kind, code",
-                         error);
-  if (stmt == NULL)
+  if (!add_rows (builder, "codes", code_names, "ssss", kdb,
+                 "SELECT stage_kind, code, label, meaning FROM selection_code "
+                 "WHERE selection_id = ? ORDER BY stage_kind, code",
+                 selection_id, error))
     return NULL;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  if (!add_rows (builder, "codes", stmt, code_names, "ssss", error))
+  if (!add_rows (builder, "tie_break", tie_break_names, "iss", kdb,
+                 "SELECT position, criterion, label FROM selection_tie_break "
+                 "WHERE selection_id = ? ORDER BY position",
+                 selection_id, error))
     return NULL;
-  stmt = _kp_db_prepare (kdb,
-                         "SELECT position, criterion, label FROM selection_tie_break "
-                         "WHERE selection_id = ? ORDER BY position",
-                         error);
-  if (stmt == NULL)
+  if (!add_rows (builder, "requirements", requirement_names, "is", kdb,
+                 "SELECT position, text FROM selection_requirement "
+                 "WHERE selection_id = ? ORDER BY position",
+                 selection_id, error))
     return NULL;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  if (!add_rows (builder, "tie_break", stmt, tie_break_names, "iss", error))
-    return NULL;
-  stmt = _kp_db_prepare (kdb,
-                         "SELECT position, text FROM selection_requirement "
-                         "WHERE selection_id = ? ORDER BY position",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  if (!add_rows (builder, "requirements", stmt, requirement_names, "is", error))
-    return NULL;
-  stmt = _kp_db_prepare (kdb,
-                         "SELECT code, position_title, unit, education, study_programme, kind, "
-                         "quota FROM formasi WHERE selection_id = ? ORDER BY code",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  if (!add_rows (builder, "formasi", stmt, formasi_names, "ssssssi", error))
+  if (!add_rows (builder, "formasi", formasi_names, "ssssssi", kdb,
+                 "SELECT code, position_title, unit, education, study_programme, kind, "
+                 "quota FROM formasi WHERE selection_id = ? ORDER BY code",
+                 selection_id, error))
     return NULL;
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -967,15 +949,23 @@ query_int (KpDb *kdb, const char *sql, gint64 id, gint64 *value, GError **error)
   return step != KP_STEP_ERROR;
 }
 
+/* Runs @sql, which returns no rows, with one parameter per character of @types: 'l' a gint64
+ * (cast ints: they are not promoted), 's' a text (NULL binds SQL NULL). */
 static gboolean
-run_id_text (KpDb *kdb, const char *sql, gint64 id, const char *text, GError **error)
+run_sql (KpDb *kdb, GError **error, const char *types, const char *sql, ...)
 {
   KpStmt *stmt = _kp_db_prepare (kdb, sql, error);
+  va_list ap;
 
   if (stmt == NULL)
     return FALSE;
-  _kp_stmt_bind_int64 (stmt, 1, id);
-  _kp_stmt_bind_text (stmt, 2, text);
+  va_start (ap, sql);
+  for (int i = 0; types[i] != '\0'; i++)
+    if (types[i] == 'l')
+      _kp_stmt_bind_int64 (stmt, i + 1, va_arg (ap, gint64));
+    else
+      _kp_stmt_bind_text (stmt, i + 1, va_arg (ap, const char *));
+  va_end (ap);
   return _kp_stmt_run (stmt, error);
 }
 
@@ -1008,7 +998,6 @@ kp_selection_create (KpDatabase *db, const char *name, KpSelectionType type, int
   KpDb *kdb;
   g_autofree char *clean = NULL;
   g_autoptr(JsonNode) payload = NULL;
-  KpStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (KP_IS_DATABASE (db), 0);
@@ -1025,20 +1014,14 @@ kp_selection_create (KpDatabase *db, const char *name, KpSelectionType type, int
 
   if (!_kp_db_begin (kdb, error))
     return 0;
-  stmt = _kp_db_prepare (kdb,
-                         "INSERT INTO selection (name, type, year, created_at) VALUES "
-                         "(?, ?, ?, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                         error);
-  if (stmt == NULL)
-    return abandon (db);
-  _kp_stmt_bind_text (stmt, 1, clean);
-  _kp_stmt_bind_text (stmt, 2, selection_types[type]);
-  _kp_stmt_bind_int64 (stmt, 3, year);
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "ssl",
+                "INSERT INTO selection (name, type, year, created_at) VALUES "
+                "(?, ?, ?, strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                clean, selection_types[type], (gint64) year))
     return abandon (db);
   id = _kp_db_last_insert_id (kdb);
   for (guint i = 0; i < G_N_ELEMENTS (copy_defaults); i++)
-    if (!run_id_text (kdb, copy_defaults[i], id, selection_types[type], error))
+    if (!run_sql (kdb, error, "ls", copy_defaults[i], (gint64) id, selection_types[type]))
       return abandon (db);
   /* The event holds the whole starting rules: later events hold only what changed. */
   if ((payload = rules_node (kdb, id, error)) == NULL)
@@ -1056,8 +1039,9 @@ kp_selection_rename (KpDatabase *db, gint64 selection_id, const char *name, GErr
   if (!check_text (name, _("selection name"), NAME_MAX_CHARS, FALSE, &clean, error) ||
       !begin_rules_write (db, selection_id, &before, error))
     return FALSE;
-  if (!run_id_text (_kp_database_get_db (db), "UPDATE selection SET name = ?2 WHERE id = ?1",
-                    selection_id, clean, error))
+  if (!run_sql (_kp_database_get_db (db), error, "ls",
+                "UPDATE selection SET name = ?2 WHERE id = ?1",
+                selection_id, clean))
     return abandon (db);
   return finish_rules_write (db, selection_id, before, error);
 }
@@ -1083,9 +1067,9 @@ kp_selection_set_appeal_text (KpDatabase *db, gint64 selection_id, const char *t
   clean = g_strstrip (g_strdup (text));
   if (!begin_rules_write (db, selection_id, &before, error))
     return FALSE;
-  if (!run_id_text (_kp_database_get_db (db),
-                    "UPDATE selection SET appeal_text = ?2 WHERE id = ?1", selection_id, clean,
-                    error))
+  if (!run_sql (_kp_database_get_db (db), error, "ls",
+                "UPDATE selection SET appeal_text = ?2 WHERE id = ?1",
+                selection_id, clean))
     return abandon (db);
   return finish_rules_write (db, selection_id, before, error);
 }
@@ -1125,12 +1109,9 @@ kp_selection_set_sample_percent (KpDatabase *db, gint64 selection_id, int percen
       _kp_db_rollback (kdb);
       return TRUE;
     }
-  stmt = _kp_db_prepare (kdb, "UPDATE selection SET sample_percent = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return abandon (db);
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  _kp_stmt_bind_int64 (stmt, 2, percent);
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "ll",
+                "UPDATE selection SET sample_percent = ?2 WHERE id = ?1",
+                selection_id, (gint64) percent))
     return abandon (db);
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -1185,11 +1166,9 @@ kp_selection_delete (KpDatabase *db, gint64 selection_id, GError **error)
                    applicants);
       return abandon (db);
     }
-  stmt = _kp_db_prepare (kdb, "DELETE FROM selection WHERE id = ?", error);
-  if (stmt == NULL)
-    return abandon (db);
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "l",
+                "DELETE FROM selection WHERE id = ?",
+                selection_id))
     return abandon (db);
   return commit_event (db, "delete", selection_id, payload, error);
 }
@@ -1456,7 +1435,6 @@ write_component (KpDatabase *db, gint64 stage_id, const char *code, const char *
   g_autofree char *clean_name = NULL;
   g_autofree char *before = NULL;
   gint64 selection_id = 0, existing = 0;
-  KpStmt *stmt;
 
   if (!check_code (code, _("component code"), &clean_code, error) ||
       !check_text (name, _("component name"), NAME_MAX_CHARS, FALSE, &clean_name, error) ||
@@ -1486,22 +1464,14 @@ write_component (KpDatabase *db, gint64 stage_id, const char *code, const char *
                    _("The stage has no component “%s”"), clean_code);
       return abandon (db);
     }
-  stmt = _kp_db_prepare (kdb,
-                         "INSERT INTO stage_component (stage_id, position, code, name, "
-                         "max_score, weight_percent) VALUES (?1, (SELECT COALESCE (MAX "
-                         "(position), 0) + 1 FROM stage_component WHERE stage_id = ?1), ?2, ?3, "
-                         "?4, ?5) ON CONFLICT (stage_id, code) DO UPDATE SET "
-                         "name = excluded.name, max_score = excluded.max_score, "
-                         "weight_percent = excluded.weight_percent",
-                         error);
-  if (stmt == NULL)
-    return abandon (db);
-  _kp_stmt_bind_int64 (stmt, 1, stage_id);
-  _kp_stmt_bind_text (stmt, 2, clean_code);
-  _kp_stmt_bind_text (stmt, 3, clean_name);
-  _kp_stmt_bind_int64 (stmt, 4, max_score);
-  _kp_stmt_bind_int64 (stmt, 5, weight_percent);
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "lssll",
+                "INSERT INTO stage_component (stage_id, position, code, name, "
+                "max_score, weight_percent) VALUES (?1, (SELECT COALESCE (MAX "
+                "(position), 0) + 1 FROM stage_component WHERE stage_id = ?1), ?2, ?3, "
+                "?4, ?5) ON CONFLICT (stage_id, code) DO UPDATE SET "
+                "name = excluded.name, max_score = excluded.max_score, "
+                "weight_percent = excluded.weight_percent",
+                stage_id, clean_code, clean_name, (gint64) max_score, (gint64) weight_percent))
     return abandon (db);
   return finish_rules_write (db, selection_id, before, error);
 }
@@ -1573,7 +1543,6 @@ kp_selection_pass_rule_set (KpDatabase *db, gint64 stage_id, const char *formasi
   g_autofree char *code = NULL;
   g_autofree char *before = NULL;
   gint64 selection_id = 0, max = 0;
-  KpStmt *stmt;
 
   g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
   kdb = _kp_database_get_db (db);
@@ -1587,7 +1556,8 @@ kp_selection_pass_rule_set (KpDatabase *db, gint64 stage_id, const char *formasi
   if (max == 0)
     {
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                   _("The stage has no component “%s” (use TOTAL for the stage's total)"), code);
+                   _("The stage has no component “%s” (use TOTAL for the stage's total)"),
+                   code);
       return abandon (db);
     }
   if (min_score > max)
@@ -1598,19 +1568,12 @@ kp_selection_pass_rule_set (KpDatabase *db, gint64 stage_id, const char *formasi
                    max);
       return abandon (db);
     }
-  stmt = _kp_db_prepare (kdb,
-                         "INSERT INTO pass_rule (stage_id, formasi_kind, component_code, "
-                         "min_score) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (stage_id, "
-                         "formasi_kind, component_code) DO UPDATE SET min_score = "
-                         "excluded.min_score",
-                         error);
-  if (stmt == NULL)
-    return abandon (db);
-  _kp_stmt_bind_int64 (stmt, 1, stage_id);
-  _kp_stmt_bind_text (stmt, 2, kind);
-  _kp_stmt_bind_text (stmt, 3, code);
-  _kp_stmt_bind_int64 (stmt, 4, min_score);
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "lssl",
+                "INSERT INTO pass_rule (stage_id, formasi_kind, component_code, "
+                "min_score) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (stage_id, "
+                "formasi_kind, component_code) DO UPDATE SET min_score = "
+                "excluded.min_score",
+                stage_id, kind, code, (gint64) min_score))
     return abandon (db);
   return finish_rules_write (db, selection_id, before, error);
 }
@@ -1660,7 +1623,6 @@ kp_selection_code_set (KpDatabase *db, gint64 selection_id, const char *stage_ki
   g_autofree char *clean_label = NULL;
   g_autofree char *clean_meaning = NULL;
   g_autofree char *before = NULL;
-  KpStmt *stmt;
 
   g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
   kdb = _kp_database_get_db (db);
@@ -1670,20 +1632,12 @@ kp_selection_code_set (KpDatabase *db, gint64 selection_id, const char *stage_ki
       !check_text (meaning, _("code meaning"), TEXT_MAX_CHARS, TRUE, &clean_meaning, error) ||
       !begin_rules_write (db, selection_id, &before, error))
     return FALSE;
-  stmt = _kp_db_prepare (kdb,
-                         "INSERT INTO selection_code (selection_id, stage_kind, code, label, "
-                         "meaning) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (selection_id, "
-                         "stage_kind, code) DO UPDATE SET label = excluded.label, "
-                         "meaning = excluded.meaning",
-                         error);
-  if (stmt == NULL)
-    return abandon (db);
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  _kp_stmt_bind_text (stmt, 2, stage_kind);
-  _kp_stmt_bind_text (stmt, 3, clean_code);
-  _kp_stmt_bind_text (stmt, 4, clean_label);
-  _kp_stmt_bind_text (stmt, 5, clean_meaning);
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "lssss",
+                "INSERT INTO selection_code (selection_id, stage_kind, code, label, "
+                "meaning) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (selection_id, "
+                "stage_kind, code) DO UPDATE SET label = excluded.label, "
+                "meaning = excluded.meaning",
+                selection_id, stage_kind, clean_code, clean_label, clean_meaning))
     return abandon (db);
   return finish_rules_write (db, selection_id, before, error);
 }
@@ -1757,8 +1711,9 @@ kp_selection_tie_break_set (KpDatabase *db, gint64 selection_id, const char *con
     }
   if (!begin_rules_write (db, selection_id, &before, error))
     return FALSE;
-  if (!run_id_text (kdb, "DELETE FROM selection_tie_break WHERE selection_id = ?1 AND ?2 IS NULL",
-                    selection_id, NULL, error))
+  if (!run_sql (kdb, error, "l",
+                "DELETE FROM selection_tie_break WHERE selection_id = ?1",
+                selection_id))
     return abandon (db);
   for (guint i = 0; i < n; i++)
     if (!insert_tie_break (kdb, selection_id, (int) i + 1, g_ptr_array_index (clean, 2 * i),
@@ -1808,11 +1763,11 @@ kp_selection_requirement_add (KpDatabase *db, gint64 selection_id, const char *t
   if (!check_text (text, _("requirement"), TEXT_MAX_CHARS, FALSE, &clean, error) ||
       !begin_rules_write (db, selection_id, &before, error))
     return 0;
-  if (!run_id_text (kdb,
-                    "INSERT INTO selection_requirement (selection_id, position, text) VALUES "
-                    "(?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM selection_requirement "
-                    "WHERE selection_id = ?1), ?2)",
-                    selection_id, clean, error))
+  if (!run_sql (kdb, error, "ls",
+                "INSERT INTO selection_requirement (selection_id, position, text) VALUES "
+                "(?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM selection_requirement "
+                "WHERE selection_id = ?1), ?2)",
+                selection_id, clean))
     return abandon (db);
   id = _kp_db_last_insert_id (kdb);
   return finish_rules_write (db, selection_id, before, error) ? id : 0;
@@ -1832,9 +1787,9 @@ kp_selection_requirement_update (KpDatabase *db, gint64 requirement_id, const ch
                          error) ||
       !begin_rules_write (db, selection_id, &before, error))
     return FALSE;
-  if (!run_id_text (_kp_database_get_db (db),
-                    "UPDATE selection_requirement SET text = ?2 WHERE id = ?1", requirement_id,
-                    clean, error))
+  if (!run_sql (_kp_database_get_db (db), error, "ls",
+                "UPDATE selection_requirement SET text = ?2 WHERE id = ?1",
+                requirement_id, clean))
     return abandon (db);
   return finish_rules_write (db, selection_id, before, error);
 }
@@ -2126,8 +2081,9 @@ store_announcement (KpDatabase *db, gint64 selection_id, gint64 version, const c
   _kp_stmt_bind_text (stmt, 7, text);
   _kp_stmt_bind_text (stmt, 8, changes_text);
   if (!_kp_stmt_run (stmt, error) ||
-      !run_id_text (kdb, "UPDATE selection SET locked = 1, amendment_reason = ?2 WHERE id = ?1",
-                    selection_id, NULL, error))
+      !run_sql (kdb, error, "ls",
+                "UPDATE selection SET locked = 1, amendment_reason = ?2 WHERE id = ?1",
+                selection_id, NULL))
     return abandon (db);
 
   builder = json_builder_new ();
@@ -2209,8 +2165,9 @@ kp_selection_amendment_begin (KpDatabase *db, gint64 selection_id, const char *r
                    open_reason);
       return abandon (db);
     }
-  if (!run_id_text (kdb, "UPDATE selection SET amendment_reason = ?2 WHERE id = ?1",
-                    selection_id, clean, error))
+  if (!run_sql (kdb, error, "ls",
+                "UPDATE selection SET amendment_reason = ?2 WHERE id = ?1",
+                selection_id, clean))
     return abandon (db);
   builder = json_builder_new ();
   json_builder_begin_object (builder);
@@ -2331,45 +2288,34 @@ restore_stage (KpDb *kdb, gint64 selection_id, JsonObject *object, GError **erro
     stage_id = _kp_stmt_get_int64 (stmt, 0);
   _kp_stmt_reset (stmt);
   if (stage_id == 0 ||
-      !run_id_text (kdb, "DELETE FROM stage_component WHERE stage_id = ?1 AND ?2 IS NULL",
-                    stage_id, NULL, error) ||
-      !run_id_text (kdb, "DELETE FROM pass_rule WHERE stage_id = ?1 AND ?2 IS NULL", stage_id,
-                    NULL, error))
+      !run_sql (kdb, error, "l",
+                "DELETE FROM stage_component WHERE stage_id = ?1",
+                stage_id) ||
+      !run_sql (kdb, error, "l",
+                "DELETE FROM pass_rule WHERE stage_id = ?1",
+                stage_id))
     return FALSE;
   for (guint c = 0; c < json_array_get_length (components); c++)
     {
       JsonObject *component = json_array_get_object_element (components, c);
 
-      stmt = _kp_db_prepare (kdb,
-                             "INSERT INTO stage_component (stage_id, position, code, name, "
-                             "max_score, weight_percent) VALUES (?, ?, ?, ?, ?, ?)",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-      _kp_stmt_bind_int64 (stmt, 1, stage_id);
-      _kp_stmt_bind_int64 (stmt, 2, c + 1);
-      _kp_stmt_bind_text (stmt, 3, member_text (component, "code"));
-      _kp_stmt_bind_text (stmt, 4, member_text (component, "name"));
-      _kp_stmt_bind_int64 (stmt, 5, member_int (component, "max_score"));
-      _kp_stmt_bind_int64 (stmt, 6, member_int (component, "weight_percent"));
-      if (!_kp_stmt_run (stmt, error))
+      if (!run_sql (kdb, error, "llssll",
+                    "INSERT INTO stage_component (stage_id, position, code, name, "
+                    "max_score, weight_percent) VALUES (?, ?, ?, ?, ?, ?)",
+                    stage_id, (gint64) c + 1, member_text (component, "code"),
+                    member_text (component, "name"), member_int (component, "max_score"),
+                    member_int (component, "weight_percent")))
         return FALSE;
     }
   for (guint r = 0; r < json_array_get_length (rules); r++)
     {
       JsonObject *rule = json_array_get_object_element (rules, r);
 
-      stmt = _kp_db_prepare (kdb,
-                             "INSERT INTO pass_rule (stage_id, formasi_kind, component_code, "
-                             "min_score) VALUES (?, ?, ?, ?)",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-      _kp_stmt_bind_int64 (stmt, 1, stage_id);
-      _kp_stmt_bind_text (stmt, 2, member_text (rule, "formasi_kind"));
-      _kp_stmt_bind_text (stmt, 3, member_text (rule, "component_code"));
-      _kp_stmt_bind_int64 (stmt, 4, member_int (rule, "min_score"));
-      if (!_kp_stmt_run (stmt, error))
+      if (!run_sql (kdb, error, "lssl",
+                    "INSERT INTO pass_rule (stage_id, formasi_kind, component_code, "
+                    "min_score) VALUES (?, ?, ?, ?)",
+                    stage_id, member_text (rule, "formasi_kind"),
+                    member_text (rule, "component_code"), member_int (rule, "min_score")))
         return FALSE;
     }
   return TRUE;
@@ -2442,11 +2388,9 @@ restore_formasi (KpDb *kdb, gint64 selection_id, JsonArray *formasi, GError **er
     return FALSE;
   for (guint i = 0; i < extra->len; i++)
     {
-      stmt = _kp_db_prepare (kdb, "DELETE FROM formasi WHERE id = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      _kp_stmt_bind_int64 (stmt, 1, g_array_index (extra, gint64, i));
-      if (!_kp_stmt_run (stmt, error))
+      if (!run_sql (kdb, error, "l",
+                    "DELETE FROM formasi WHERE id = ?",
+                    (gint64) g_array_index (extra, gint64, i)))
         return FALSE;
     }
   return TRUE;
@@ -2481,11 +2425,11 @@ restore_requirements (KpDb *kdb, gint64 selection_id, JsonArray *requirements, G
           if (!_kp_stmt_run (stmt, error))
             return FALSE;
         }
-      else if (!run_id_text (kdb,
-                             "INSERT INTO selection_requirement (selection_id, position, text) "
-                             "VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM "
-                             "selection_requirement WHERE selection_id = ?1), ?2)",
-                             selection_id, text, error))
+      else if (!run_sql (kdb, error, "ls",
+                         "INSERT INTO selection_requirement (selection_id, position, text) "
+                         "VALUES (?1, (SELECT COALESCE (MAX (position), 0) + 1 FROM "
+                         "selection_requirement WHERE selection_id = ?1), ?2)",
+                         selection_id, text))
         return FALSE;
     }
   return TRUE;
@@ -2511,32 +2455,26 @@ restore_rules (KpDb *kdb, gint64 selection_id, const char *text, GError **error)
   codes = json_object_get_array_member (rules, "codes");
   tie_break = json_object_get_array_member (rules, "tie_break");
 
-  stmt = _kp_db_prepare (kdb, "UPDATE selection SET name = ?2, appeal_text = ?3 WHERE id = ?1",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  _kp_stmt_bind_text (stmt, 2, member_text (rules, "name"));
-  _kp_stmt_bind_text (stmt, 3, member_text (rules, "appeal_text"));
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "lss",
+                "UPDATE selection SET name = ?2, appeal_text = ?3 WHERE id = ?1",
+                selection_id, member_text (rules, "name"), member_text (rules, "appeal_text")))
     return FALSE;
 
-  stmt = _kp_db_prepare (kdb, "DELETE FROM selection_stage WHERE selection_id = ? "
-                              "AND position > ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  _kp_stmt_bind_int64 (stmt, 2, json_array_get_length (stages));
-  if (!_kp_stmt_run (stmt, error))
+  if (!run_sql (kdb, error, "ll",
+                "DELETE FROM selection_stage WHERE selection_id = ? "
+                "AND position > ?",
+                selection_id, (gint64) json_array_get_length (stages)))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (stages); i++)
     if (!restore_stage (kdb, selection_id, json_array_get_object_element (stages, i), error))
       return FALSE;
 
-  if (!run_id_text (kdb, "DELETE FROM selection_code WHERE selection_id = ?1 AND ?2 IS NULL",
-                    selection_id, NULL, error) ||
-      !run_id_text (kdb, "DELETE FROM selection_tie_break WHERE selection_id = ?1 AND ?2 IS NULL",
-                    selection_id, NULL, error))
+  if (!run_sql (kdb, error, "l",
+                "DELETE FROM selection_code WHERE selection_id = ?1",
+                selection_id) ||
+      !run_sql (kdb, error, "l",
+                "DELETE FROM selection_tie_break WHERE selection_id = ?1",
+                selection_id))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (codes); i++)
     {
@@ -2586,8 +2524,9 @@ kp_selection_amendment_cancel (KpDatabase *db, gint64 selection_id, GError **err
     return FALSE;
   if ((current = rules_text (kdb, selection_id, error)) == NULL ||
       !restore_rules (kdb, selection_id, announced, error) ||
-      !run_id_text (kdb, "UPDATE selection SET amendment_reason = ?2 WHERE id = ?1",
-                    selection_id, NULL, error))
+      !run_sql (kdb, error, "ls",
+                "UPDATE selection SET amendment_reason = ?2 WHERE id = ?1",
+                selection_id, NULL))
     return abandon (db);
   undone = kp_announcement_diff (current, announced);
   builder = json_builder_new ();
