@@ -345,6 +345,56 @@ test_stage_validation (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_delete_and_draft_edits (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *sql = NULL;
+  KpSelectionStage stage = { .name = (char *) "Wawancara", .kind = (char *) "interview",
+                             .scoring = (char *) "weighted", .eliminates = TRUE };
+  guint events = n_audit_events (f->db);
+  gint64 other;
+
+  /* An eliminating stage with neither pass rule nor cut-off, weighted without components. */
+  g_assert_cmpint (kp_selection_stage_add (f->db, f->selection, &stage, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_false (kp_selection_check_rules (f->db, f->selection, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "Wawancara"));
+
+  g_assert_false (kp_selection_set_sample_percent (f->db, f->selection, 101, &error));
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (kp_selection_rename (f->db, f->selection, "CPNS 2026", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kp_selection_find (f->db, "CPNS 2026", &error), ==, f->selection);
+  g_assert_cmpuint (n_audit_events (f->db), ==, events + 2);
+
+  /* Someone has registered: kept. */
+  add_formasi (f, "F0001", 1);
+  sql = g_strdup_printf ("INSERT INTO applicant (selection_id, reg_no, nik, name, sex, "
+                         "birth_date, formasi_id) SELECT selection_id, 'REG1', "
+                         "'1801010101900001', 'Ani', 'P', '1990-01-01', id FROM formasi "
+                         "WHERE selection_id = %" G_GINT64_FORMAT, f->selection);
+  raw_sql (f, sql);
+  g_assert_false (kp_selection_delete (f->db, f->selection, &error));
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_IN_USE);
+  g_clear_error (&error);
+
+  other = kp_selection_create (f->db, "Seleksi terbuka JPT", KP_SELECTION_JPT, 2026, &error);
+  g_assert_no_error (error);
+  g_assert_true (kp_selection_delete (f->db, other, &error));
+  g_assert_no_error (error);
+  assert_last_event (f->db, "delete");
+  list = kp_selection_list (f->db, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (((KpSelection *) g_ptr_array_index (list, 0))->n_applicants, ==, 1);
+  assert_audit_intact (f->db);
+}
+
 /* ---- the lock -------------------------------------------------------------------------------- */
 
 typedef gboolean (*LockedEdit) (Fixture *f, GError **error);
@@ -786,6 +836,7 @@ main (int argc, char *argv[])
   ADD ("/selection/create-refusals", test_create_refusals);
   ADD ("/selection/weights", test_weights);
   ADD ("/selection/stage-validation", test_stage_validation);
+  ADD ("/selection/delete-and-draft-edits", test_delete_and_draft_edits);
   ADD ("/selection/locked-requirement", test_locked_requirement_update);
   ADD ("/selection/publish", test_publish);
   ADD ("/selection/announcement-rows-unchangeable", test_announcement_rows_unchangeable);
