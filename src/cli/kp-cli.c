@@ -770,10 +770,19 @@ find_selection (KpDatabase *db, const char *text, GError **error)
   gint64 id = 0;
   g_autoptr(KpSelection) selection = NULL;
 
-  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL) &&
-      (selection = kp_selection_get (db, id, NULL)) != NULL)
+  gint64 found;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    return kp_selection_find (db, text, error);
+  if ((selection = kp_selection_get (db, id, error)) != NULL)
     return id;
-  return kp_selection_find (db, text, error);
+  /* A selection may be named by a number ("2026"): then the name counts, else the id's error. */
+  if ((found = kp_selection_find (db, text, NULL)) != 0)
+    {
+      g_clear_error (error);
+      return found;
+    }
+  return 0;
 }
 
 /* The members of a JSON object of the rules snapshot. */
