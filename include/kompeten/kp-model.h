@@ -14,3 +14,4 @@
 #include "kompeten/kp-feedback.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-employee-import.h"
+#include "kompeten/kp-selection.h"

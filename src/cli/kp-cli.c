@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-audit.h"
@@ -25,6 +26,7 @@
 #include "kompeten/kp-jpm-settings.h"
 #include "kompeten/kp-records.h"
 #include "kompeten/kp-reports.h"
+#include "kompeten/kp-selection.h"
 
 enum {
   EXIT_OK = 0,
@@ -759,6 +761,314 @@ cmd_jpm (const char *db_path, int argc, char **argv)
   return EXIT_OK;
 }
 
+/* ---- selections and their announcement ----------------------------------------------------- */
+
+/* A selection named by its id or, failing that, by its exact name. */
+static gint64
+find_selection (KpDatabase *db, const char *text, GError **error)
+{
+  gint64 id = 0;
+  g_autoptr(KpSelection) selection = NULL;
+
+  gint64 found;
+
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    return kp_selection_find (db, text, error);
+  if ((selection = kp_selection_get (db, id, error)) != NULL)
+    return id;
+  /* A selection may be named by a number ("2026"): then the name counts, else the id's error. */
+  if ((found = kp_selection_find (db, text, NULL)) != 0)
+    {
+      g_clear_error (error);
+      return found;
+    }
+  return 0;
+}
+
+/* The members of a JSON object of the rules snapshot. */
+static const char *
+rule_text (JsonObject *object, const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_string (node) : "";
+}
+
+static gint64
+rule_int (JsonObject *object, const char *member)
+{
+  return json_object_get_int_member_with_default (object, member, 0);
+}
+
+/* The rules as people read them (kp_selection_rules_json's snapshot). */
+static gboolean
+print_selection (KpDatabase *db, gint64 id, GError **error)
+{
+  g_autoptr(KpSelection) selection = kp_selection_get (db, id, error);
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+  JsonObject *rules;
+  JsonArray *array;
+
+  if (selection == NULL || (json = kp_selection_rules_json (db, id, error)) == NULL ||
+      !json_parser_load_from_data (parser, json, -1, error))
+    return FALSE;
+  rules = json_node_get_object (json_parser_get_root (parser));
+  /* Translators: the id, name, type and year of a selection. */
+  g_print (_("Selection %" PRId64 ": %s (%s, %d)\n"), selection->id, selection->name,
+           selection->type, selection->year);
+  if (selection->amendment_reason != NULL)
+    g_print (_("Announced (version %d), amendment open: %s\n"), selection->version,
+             selection->amendment_reason);
+  else if (selection->locked)
+    g_print (_("Announced (version %d): locked; change it only through an amendment\n"),
+             selection->version);
+  else
+    g_print ("%s\n", _("Not announced yet: the rules may change"));
+  g_print (_("Vacancies: %" PRId64 "; applicants: %" PRId64 "; four eyes share: %d %%\n"),
+           selection->n_formasi, selection->n_applicants, selection->sample_percent);
+
+  g_print ("\n%s\n", _("Stages:"));
+  array = json_object_get_array_member (rules, "stages");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *stage = json_array_get_object_element (array, i);
+      JsonArray *parts = json_object_get_array_member (stage, "components");
+
+      /* Translators: position, name, kind, method, weight. */
+      g_print (_("  %" G_GINT64_FORMAT ". %s [%s, %s] weight %" G_GINT64_FORMAT " %%"),
+               rule_int (stage, "position"), rule_text (stage, "name"),
+               rule_text (stage, "kind"), rule_text (stage, "method"),
+               rule_int (stage, "weight_percent"));
+      if (json_object_get_boolean_member_with_default (stage, "eliminates", FALSE))
+        g_print ("%s", _(", eliminates"));
+      if (rule_int (stage, "cutoff_multiple") > 0)
+        g_print (_(", best %" G_GINT64_FORMAT " × quota go on"),
+                 rule_int (stage, "cutoff_multiple"));
+      if (*rule_text (stage, "starts_on") != '\0')
+        /* Translators: the dates and the place of a stage. */
+        g_print (_(", %s – %s %s"), rule_text (stage, "starts_on"), rule_text (stage, "ends_on"),
+                 rule_text (stage, "place"));
+      g_print ("\n");
+      for (guint c = 0; c < json_array_get_length (parts); c++)
+        {
+          JsonObject *part = json_array_get_object_element (parts, c);
+
+          g_print (_("       %-10s %s, maximum %" G_GINT64_FORMAT "\n"), rule_text (part, "code"),
+                   rule_text (part, "name"), rule_int (part, "max_score"));
+        }
+      parts = json_object_get_array_member (stage, "pass_rules");
+      for (guint r = 0; r < json_array_get_length (parts); r++)
+        {
+          JsonObject *rule = json_array_get_object_element (parts, r);
+
+          /* Translators: a formasi kind, a component, a minimum: "pass: umum TWK ≥ 65". */
+          g_print (_("       pass: %s %s ≥ %" G_GINT64_FORMAT "\n"),
+                   rule_text (rule, "formasi_kind"), rule_text (rule, "component_code"),
+                   rule_int (rule, "min_score"));
+        }
+    }
+  g_print ("\n%s\n", _("Codes:"));
+  array = json_object_get_array_member (rules, "codes");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *code = json_array_get_object_element (array, i);
+
+      g_print ("  %-15s %-5s %s\n", rule_text (code, "stage_kind"), rule_text (code, "code"),
+               rule_text (code, "label"));
+    }
+  g_print ("\n%s\n", _("Tie-break:"));
+  array = json_object_get_array_member (rules, "tie_break");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_print ("  %u. %s\n", i + 1,
+             rule_text (json_array_get_object_element (array, i), "label"));
+  g_print ("\n%s\n", _("Requirements:"));
+  array = json_object_get_array_member (rules, "requirements");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_print ("  %u. %s\n", i + 1, rule_text (json_array_get_object_element (array, i), "text"));
+
+  if (!kp_selection_check_rules (db, id, &problems, error) && problems == NULL)
+    return FALSE;
+  if (problems->len > 0)
+    {
+      g_print ("\n%s\n", _("Problems before the announcement:"));
+      for (guint i = 0; i < problems->len; i++)
+        g_print ("  • %s\n", (const char *) g_ptr_array_index (problems, i));
+    }
+  return TRUE;
+}
+
+/* "0,40,60" into @weights; FALSE when a part is not a whole number. */
+static gboolean
+parse_weights (const char *text, GArray *weights)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 value;
+
+      if (!g_ascii_string_to_signed (g_strstrip (parts[i]), 10, G_MININT, G_MAXINT, &value,
+                                     NULL))
+        return FALSE;
+      g_array_append_vals (weights, &(int) { (int) value }, 1);
+    }
+  return weights->len > 0;
+}
+
+static int
+cmd_selection (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *type_text = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(GArray) weights = g_array_new (FALSE, FALSE, sizeof (int));
+  GError *error = NULL;
+  int status = EXIT_OK;
+  int year = 0, type = -1, version;
+  const char *what;
+  gint64 id = 0;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The selection's name (create)"), N_("NAME") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type_text,
+      N_("cpns, pppk, jpt, internal or non-asn (create)"), N_("TYPE") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The selection's year (create)"), N_("YEAR") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the announcement changes (amend)"),
+      N_("TEXT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("create|list|show|publish|amend|amend-publish|amend-cancel|"
+                                    "weights [S] — selections and their announcement"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("create --name NAME --type TYPE --year YEAR: a new selection "
+                                  "with the default rules of its type; prints its id.\n"
+                                  "list: every selection.\n"
+                                  "show S: the rules, the lock and what still stops the "
+                                  "announcement.\n"
+                                  "publish S: announce; the rules and vacancies are then locked. "
+                                  "Prints the version.\n"
+                                  "amend S --reason TEXT: open an amendment; amend-publish S: "
+                                  "announce it as the next version (prints it); amend-cancel S: "
+                                  "put back the announced rules.\n"
+                                  "weights S 0,40,60: the weights of all stages in order, "
+                                  "adding up to 100.\n"
+                                  "S is the selection's id or its exact name."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (context, _("Say what to do: selection create, list, show, publish, "
+                                   "amend, amend-publish, amend-cancel or weights"));
+  what = argv[1];
+  if (strcmp (what, "create") == 0)
+    {
+      if (argc != 2 || name == NULL || type_text == NULL || year == 0)
+        return usage_error (context, _("selection create needs --name, --type and --year"));
+      if ((type = kp_selection_type_parse (type_text, &error)) < 0)
+        {
+          status = usage_error (context, error->message);
+          g_error_free (error);
+          return status;
+        }
+    }
+  else if (strcmp (what, "list") == 0)
+    {
+      if (argc != 2)
+        return usage_error (context, _("selection list takes no arguments"));
+    }
+  else if (strcmp (what, "weights") == 0)
+    {
+      if (argc != 4 || !parse_weights (argv[3], weights))
+        return usage_error (context, _("Give the weights of all stages in order, e.g. "
+                                       "selection weights 1 0,40,60"));
+    }
+  else if (strcmp (what, "amend") == 0)
+    {
+      if (argc != 3 || reason == NULL)
+        return usage_error (context, _("selection amend S needs --reason TEXT"));
+    }
+  else if (strcmp (what, "show") == 0 || strcmp (what, "publish") == 0 ||
+           strcmp (what, "amend-publish") == 0 || strcmp (what, "amend-cancel") == 0)
+    {
+      if (argc != 3)
+        return usage_error (context, _("Name the selection: its id or its exact name"));
+    }
+  else
+    return usage_error (context, _("Say what to do: selection create, list, show, publish, "
+                                   "amend, amend-publish, amend-cancel or weights"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (argc >= 3 && (id = find_selection (db, argv[2], &error)) == 0)
+    return fail (error);
+
+  if (strcmp (what, "create") == 0)
+    {
+      if ((id = kp_selection_create (db, name, type, year, &error)) == 0)
+        return fail (error);
+      /* Only the id, so that scripts can capture it. */
+      g_print ("%" PRId64 "\n", id);
+    }
+  else if (strcmp (what, "list") == 0)
+    {
+      g_autoptr(GPtrArray) list = kp_selection_list (db, &error);
+
+      if (list == NULL)
+        return fail (error);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const KpSelection *s = g_ptr_array_index (list, i);
+          const char *state = s->amendment_reason != NULL ? _("amending")
+                              : s->locked ? _("announced") : _("draft");
+
+          /* Translators: id, year, type, state, vacancies, applicants, name. */
+          g_print (_("%4" PRId64 "  %d  %-8s %-9s %4" PRId64 " vacancies %6" PRId64
+                     " applicants  %s\n"),
+                   s->id, s->year, s->type, state, s->n_formasi, s->n_applicants, s->name);
+        }
+    }
+  else if (strcmp (what, "show") == 0)
+    {
+      if (!print_selection (db, id, &error))
+        return fail (error);
+    }
+  else if (strcmp (what, "publish") == 0 || strcmp (what, "amend-publish") == 0)
+    {
+      version = strcmp (what, "publish") == 0 ? kp_selection_publish (db, id, &error)
+                                              : kp_selection_amendment_publish (db, id, &error);
+      if (version == 0)
+        return fail (error);
+      g_print ("%d\n", version);
+    }
+  else if (strcmp (what, "amend") == 0)
+    {
+      if (!kp_selection_amendment_begin (db, id, reason, &error))
+        return fail (error);
+      g_print ("%s\n", _("The amendment is open: change the rules, then amend-publish or "
+                         "amend-cancel."));
+    }
+  else if (strcmp (what, "amend-cancel") == 0)
+    {
+      if (!kp_selection_amendment_cancel (db, id, &error))
+        return fail (error);
+      g_print ("%s\n", _("The amendment is cancelled: the announced rules are back."));
+    }
+  else
+    {
+      if (!kp_selection_set_stage_weights (db, id, (const int *) weights->data, weights->len,
+                                           &error))
+        return fail (error);
+      g_print ("%s\n", _("The stage weights are set."));
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "import", "employees|competencies|standards|assessments FILE",
     N_("Import a register export, a competency dictionary, job competency standards or "
@@ -776,6 +1086,9 @@ static const Command commands[] = {
   { "profile", "NIP --pdf|--xlsx OUT", N_("An employee's competency profile"), cmd_profile },
   { "audit", "verify", N_("Verify the audit log's hash chain"), cmd_audit },
   { "demo", "", N_("Fill an empty database with the demo register"), cmd_demo },
+  /* Recruitment: selections and the announcement's lock. */
+  { "selection", "create|list|show|publish|amend|amend-publish|amend-cancel|weights [S]",
+    N_("Selections, their rules and the announcement that locks them"), cmd_selection },
 };
 
 static void

@@ -1146,6 +1146,99 @@ test_chart_jpm (Fixture *f, gconstpointer data)
   }
 }
 
+/* ---- selections ------------------------------------------------------------------------------ */
+
+/* The formasi import is another command: the sqlite3 library plays it. */
+static void
+insert_formasi (Fixture *f, const char *id, const char *code)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("INSERT INTO formasi (selection_id, code, position_title, unit, education, "
+                     "kind, quota) VALUES (%s, '%s', 'Analis Kepegawaian', 'BKPSDM', 'S1', "
+                     "'umum', 2)",
+                     id, code);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static void
+test_selection (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GRegex) just_id = g_regex_new ("^[0-9]+\n$", 0, 0, NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *announced = NULL;
+  g_autofree char *head = NULL;
+
+  g_assert_cmpint (run_cli (f, "selection", "create", "--name", "CPNS Lampung Selatan 2026",
+                            "--type", "cpns", "--year", "2026", NULL), ==, 0);
+  g_assert_true (g_regex_match (just_id, f->out, 0, NULL));
+  id = g_strstrip (g_strdup (f->out));
+
+  /* Usage: a wrong type, a missing option, an unknown action. */
+  g_assert_cmpint (run_cli (f, "selection", "create", "--name", "X", "--type", "honorer",
+                            "--year", "2026", NULL), ==, 2);
+  assert_mentions (f->err, "honorer");
+  g_assert_cmpint (run_cli (f, "selection", "create", "--name", "X", "--type", "cpns", NULL),
+                   ==, 2);
+  g_assert_cmpint (run_cli (f, "selection", "launch", id, NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "selection", "weights", id, "0,forty,60", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "selection", "amend", id, NULL), ==, 2);
+  /* No such selection. */
+  g_assert_cmpint (run_cli (f, "selection", "show", "99", NULL), ==, 1);
+
+  g_assert_cmpint (run_cli (f, "selection", "list", NULL), ==, 0);
+  assert_mentions (f->out, "CPNS Lampung Selatan 2026");
+  assert_mentions (f->out, "draft");
+  g_assert_cmpint (run_cli (f, "selection", "show", "CPNS Lampung Selatan 2026", NULL), ==, 0);
+  assert_mentions (f->out, "TWK");
+  assert_mentions (f->out, "umum TWK ≥ 65");
+  assert_mentions (f->out, "weight 40 %");
+  assert_mentions (f->out, "Not announced");
+
+  /* Weights that do not add up: refused, nothing written. */
+  g_assert_cmpint (run_cli (f, "selection", "weights", id, "0,40,55", NULL), ==, 1);
+  assert_mentions (f->err, "95 %");
+  g_assert_cmpint (run_cli (f, "selection", "show", id, NULL), ==, 0);
+  assert_mentions (f->out, "weight 40 %");
+
+  /* No vacancies: not yet. */
+  g_assert_cmpint (run_cli (f, "selection", "publish", id, NULL), ==, 1);
+  assert_mentions (f->err, "formasi");
+  insert_formasi (f, id, "F0001");
+  g_assert_cmpint (run_cli (f, "selection", "publish", id, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "1\n");
+  g_assert_cmpint (run_cli (f, "selection", "publish", id, NULL), ==, 1);
+
+  /* Locked: a change needs an amendment. */
+  g_assert_cmpint (run_cli (f, "selection", "weights", id, "0,45,55", NULL), ==, 1);
+  assert_mentions (f->err, "amendment");
+  g_assert_cmpint (run_cli (f, "selection", "amend-publish", id, NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "selection", "amend", id, "--reason", "Ralat bobot", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "selection", "weights", id, "0,45,55", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "selection", "show", id, NULL), ==, 0);
+  assert_mentions (f->out, "amendment open: Ralat bobot");
+  g_assert_cmpint (run_cli (f, "selection", "amend-publish", id, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, "2\n");
+
+  /* A cancelled amendment leaves the announced rules. */
+  g_assert_cmpint (run_cli (f, "selection", "show", id, NULL), ==, 0);
+  announced = g_strdup (f->out);
+  g_assert_cmpint (run_cli (f, "selection", "amend", id, "--reason", "Coba", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "selection", "weights", id, "0,50,50", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "selection", "amend-cancel", id, NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "selection", "amend-cancel", id, NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "selection", "show", id, NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, announced);
+  assert_mentions (f->out, "weight 45 %");
+  assert_mentions (f->out, "locked");
+
+  head = audit_head (f);
+  g_assert_nonnull (head);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1177,6 +1270,7 @@ main (int argc, char **argv)
   ADD ("/cli/standards", test_standards);
   ADD ("/cli/jpm", test_jpm);
   ADD ("/cli/chart-jpm", test_chart_jpm);
+  ADD ("/cli/selection", test_selection);
 #undef ADD
 
   return g_test_run ();
