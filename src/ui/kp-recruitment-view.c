@@ -68,7 +68,6 @@ struct _KpRecruitmentView
   GtkLabel *subtitle_label;
   GtkLabel *status_label;
   GtkWidget *announce_button;
-  GtkWidget *amend_button;
   GtkWidget *amendment_menu_button;
   GtkWidget *delete_button;
   GtkWidget *locked_banner;
@@ -89,6 +88,7 @@ struct _KpRecruitmentView
   GtkStack *announcements_stack;
   GtkListBox *version_list;
   GtkLabel *version_label;
+  GtkLabel *version_details_label;
   GtkListBox *change_list;
 
   /* owned */
@@ -822,20 +822,23 @@ fill_stages (KpRecruitmentView *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), details);
-      button = new_icon_button ("go-up-symbolic", up, "recruitment.move-stage",
-                                g_variant_new ("(xi)", stage->id, stage->position - 1));
-      gtk_widget_set_visible (button, i > 0);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      button = new_icon_button ("go-down-symbolic", down, "recruitment.move-stage",
-                                g_variant_new ("(xi)", stage->id, stage->position + 1));
-      gtk_widget_set_visible (button, i + 1 < n);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   new_icon_button ("document-edit-symbolic", edit, "recruitment.edit-stage",
-                                                    g_variant_new_int64 (stage->id)));
+      /* Actions go before the ones added earlier: added last to first, they read up, down,
+       * edit, remove. The first stage's Up and the last one's Down are there but insensitive,
+       * so that the buttons stay in columns. */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                    new_icon_button ("user-trash-symbolic", remove, "recruitment.remove-stage",
                                                     g_variant_new_int64 (stage->id)));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                                   new_icon_button ("document-edit-symbolic", edit, "recruitment.edit-stage",
+                                                    g_variant_new_int64 (stage->id)));
+      button = new_icon_button ("go-down-symbolic", down, "recruitment.move-stage",
+                                g_variant_new ("(xi)", stage->id, stage->position + 1));
+      gtk_widget_set_sensitive (button, i + 1 < n);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+      button = new_icon_button ("go-up-symbolic", up, "recruitment.move-stage",
+                                g_variant_new ("(xi)", stage->id, stage->position - 1));
+      gtk_widget_set_sensitive (button, i > 0);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
       add_stage_children (self, ADW_EXPANDER_ROW (row), stage);
       set_row_id (row, stage->id);
       gtk_list_box_append (self->stage_list, row);
@@ -904,11 +907,11 @@ fill_tie_break (KpRecruitmentView *self)
 
       button = new_icon_button ("go-up-symbolic", up, "recruitment.move-tie-break",
                                 g_variant_new ("(ii)", (int) i, -1));
-      gtk_widget_set_visible (button, i > 0);
+      gtk_widget_set_sensitive (button, i > 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       button = new_icon_button ("go-down-symbolic", down, "recruitment.move-tie-break",
                                 g_variant_new ("(ii)", (int) i, 1));
-      gtk_widget_set_visible (button, i + 1 < n);
+      gtk_widget_set_sensitive (button, i + 1 < n);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->tie_break_list, row);
     }
@@ -977,6 +980,26 @@ fill_rules (KpRecruitmentView *self)
 
 /* ---- the announcements ------------------------------------------------------------------- */
 
+/* A stored UTC time as the user reads it: local, to the minute. */
+static char *
+format_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (iso != NULL ? iso : "");
+}
+
+static char *
+format_version_title (const KpAnnouncement *announcement)
+{
+  if (announcement->version == 1)
+    /* Translators: the first version of a selection's announcement */
+    return g_strdup (_("Version 1 · Announcement"));
+  /* Translators: a later version: an amendment, e.g. "Version 2 · Amendment" */
+  return g_strdup_printf (_("Version %d · Amendment"), announcement->version);
+}
+
 static void
 show_version (KpRecruitmentView *self,
               GtkListBoxRow     *row)
@@ -992,6 +1015,7 @@ show_version (KpRecruitmentView *self,
 
   kp_list_box_remove_rows (self->change_list);
   gtk_label_set_label (self->version_label, "");
+  gtk_label_set_label (self->version_details_label, "");
   if (row == NULL || self->database == NULL)
     return;
 
@@ -1001,14 +1025,16 @@ show_version (KpRecruitmentView *self,
       announcement = g_ptr_array_index (announcements, i);
   if (announcement != NULL)
     {
-      /* Translators: the heading of an announcement version: when, by whom, and the audit
-       * checkpoint it was made from */
-      g_autofree char *heading = g_strdup_printf (_("Version %d, published %s by %s\nAudit checkpoint %s"),
-                                                  announcement->version, announcement->published_at,
-                                                  announcement->published_by,
+      g_autofree char *heading = format_version_title (announcement);
+      g_autofree char *when = format_time (announcement->published_at);
+      /* Translators: under an announcement version's title: when, by whom, and the audit
+       * checkpoint it was made from (anyone can check a copy against it) */
+      g_autofree char *details = g_strdup_printf (_("Published %s by %s · audit checkpoint %s"),
+                                                  when, announcement->published_by,
                                                   announcement->checkpoint != NULL ? announcement->checkpoint : "—");
 
       gtk_label_set_label (self->version_label, heading);
+      gtk_label_set_label (self->version_details_label, details);
     }
 
   changes = kp_announcement_get_changes_json (self->database, self->selection_id, version, &error);
@@ -1047,21 +1073,15 @@ fill_versions (KpRecruitmentView *self)
   for (guint i = 0; announcements != NULL && i < announcements->len; i++)
     {
       KpAnnouncement *announcement = g_ptr_array_index (announcements, i);
-      g_autofree char *title = NULL;
+      g_autofree char *title = format_version_title (announcement);
+      g_autofree char *when = format_time (announcement->published_at);
       g_autofree char *subtitle = NULL;
 
-      if (announcement->version == 1)
-        /* Translators: the first version of a selection's announcement */
-        title = g_strdup (_("Version 1 · Announcement"));
-      else
-        /* Translators: a later version: an amendment, e.g. "Version 2 · Amendment" */
-        title = g_strdup_printf (_("Version %d · Amendment"), announcement->version);
       if (announcement->reason != NULL && announcement->reason[0] != '\0')
         /* Translators: under a version: its reason, date and who published it */
-        subtitle = g_strdup_printf (_("%s · %s · %s"), announcement->reason, announcement->published_at,
-                                    announcement->published_by);
+        subtitle = g_strdup_printf (_("%s · %s · %s"), announcement->reason, when, announcement->published_by);
       else
-        subtitle = g_strdup_printf (_("%s · %s"), announcement->published_at, announcement->published_by);
+        subtitle = g_strdup_printf (_("%s · %s"), when, announcement->published_by);
       last = new_text_row (title, subtitle);
       set_row_id (last, announcement->version);
       gtk_list_box_append (self->version_list, last);
@@ -1105,7 +1125,6 @@ update_actions (KpRecruitmentView *self)
 
   gtk_widget_set_visible (self->announce_button, draft);
   gtk_widget_set_visible (self->delete_button, draft);
-  gtk_widget_set_visible (self->amend_button, announced);
   gtk_widget_set_visible (self->amendment_menu_button, amending);
   gtk_widget_set_sensitive (GTK_WIDGET (self->appeal_row), editable);
 }
@@ -2177,7 +2196,6 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, status_label);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, announce_button);
-  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, amend_button);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, amendment_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, locked_banner);
@@ -2198,6 +2216,7 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, announcements_stack);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, version_list);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, version_label);
+  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, version_details_label);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, change_list);
 
   gtk_widget_class_bind_template_callback (widget_class, on_selection_list_row_selected_cb);
