@@ -350,9 +350,10 @@ INSERT INTO default_requirement VALUES
 
 -- The texts a stage's notification starts from until the selection sets its own
 -- (notification_template), per kind of stage ('*': every kind without a text of its own) and
--- channel. Placeholders in braces are filled per registrant: {nama}, {no_peserta}, {seleksi},
--- {tahap}, {hasil}, {alasan}, {langkah_berikut}, {tahap_berikut}, {jadwal}, {tempat},
--- {cara_sanggah}, {instansi}. The NIK and the birth date are never placeholders.
+-- channel. Placeholders in braces are filled per registrant (kp-notification.h): {nama},
+-- {no_peserta}, {seleksi}, {tahap}, {jadwal}, {tempat}, {hasil}, {alasan}, {langkah_berikut},
+-- {tahap_berikut}, {jadwal_berikut}, {tempat_berikut}, {cara_sanggah}, {instansi}. The NIK
+-- and the birth date are never placeholders.
 CREATE TABLE default_notification_template (
   stage_kind       TEXT NOT NULL,
   channel          TEXT NOT NULL CHECK (channel IN ('email', 'short')),
