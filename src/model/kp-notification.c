@@ -22,9 +22,10 @@
 #define BODY_MAX_CHARS 20000
 /* Quoted-printable lines are at most 76 characters, the soft break's '=' included. */
 #define QP_LINE_MAX 76
-/* Raw bytes per RFC 2047 encoded-word: 45 bytes are 60 base64 characters, and with the
- * 12 characters of "=?UTF-8?B?…?=" the word stays within the 75 allowed. */
-#define ENCODED_WORD_BYTES 45
+/* Raw bytes per RFC 2047 encoded-word: 39 bytes are 52 base64 characters, 64 with the 12 of
+ * "=?UTF-8?B?…?=": within the 75 a word may have, and "Subject: " and the first word within
+ * the 78 characters a header line should keep to (RFC 5322, 2.1.1). */
+#define ENCODED_WORD_BYTES 39
 
 static const char *const placeholders[] = {
   "nama", "no_peserta", "seleksi", "tahap", "jadwal", "tempat", "hasil", "alasan",
