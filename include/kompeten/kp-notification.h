@@ -52,6 +52,11 @@ gboolean kp_notification_template_get (KpDatabase *db, gint64 stage_id, KpChanne
 gboolean kp_notification_template_set (KpDatabase *db, gint64 stage_id, KpChannel channel,
                                        const char *subject, const char *body, GError **error);
 
+/* The stage of @selection_id that @spec names: its order number ("2") or its name, ignoring
+ * case and accents. 0 with KP_MODEL_ERROR_NOT_FOUND when none does. */
+gint64 kp_notification_stage_find (KpDatabase *db, gint64 selection_id, const char *spec,
+                                   GError **error);
+
 typedef struct {
   const char *from;   /* the From address of the .eml files; NULL: KP_NOTIFICATION_DEFAULT_FROM */
   const char *agency; /* {instansi}; NULL: "BKPSDM" */

@@ -129,6 +129,11 @@ KpVerificationSummary *kp_verification_summary (KpDatabase *db, gint64 selection
 void kp_verification_summary_free (KpVerificationSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpVerificationSummary, kp_verification_summary_free)
 
+/* The id of the requirement at @position (1, 2 …: the order announced) of @selection_id, or 0
+ * with KP_MODEL_ERROR_NOT_FOUND. */
+gint64 kp_verification_requirement_find (KpDatabase *db, gint64 selection_id, int position,
+                                         GError **error);
+
 /* The agreement as a whole percent rounded down (0 when nothing was checked). */
 int kp_verifier_agreement_percent (const KpVerifierAgreement *agreement);
 

@@ -266,6 +266,50 @@ read_stage_by_id (KpDb *kdb, gint64 stage_id, Stage *stage, GError **error)
   return TRUE;
 }
 
+gint64
+kp_notification_stage_find (KpDatabase *db, gint64 selection_id, const char *spec,
+                            GError **error)
+{
+  g_autofree char *wanted = NULL;
+  KpStmt *stmt;
+  KpStep step;
+  gint64 found = 0;
+  gint64 position = 0;
+  char *end = NULL;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), 0);
+  g_return_val_if_fail (spec != NULL, 0);
+
+  wanted = kp_text_fold (spec);
+  if (g_ascii_isdigit (*wanted))
+    {
+      position = g_ascii_strtoll (wanted, &end, 10);
+      if (*end != '\0')
+        position = 0;
+    }
+  stmt = _kp_db_prepare (_kp_database_get_db (db),
+                         "SELECT id, position, name FROM selection_stage WHERE selection_id = ? "
+                         "ORDER BY position", error);
+  if (stmt == NULL)
+    return 0;
+  _kp_stmt_bind_int64 (stmt, 1, selection_id);
+  while (found == 0 && (step = _kp_stmt_step (stmt, error)) == KP_STEP_ROW)
+    {
+      g_autofree char *name = kp_text_fold (_kp_stmt_get_text (stmt, 2));
+
+      if ((position > 0 && _kp_stmt_get_int64 (stmt, 1) == position) ||
+          strcmp (name, wanted) == 0)
+        found = _kp_stmt_get_int64 (stmt, 0);
+    }
+  _kp_stmt_reset (stmt);
+  if (found == 0 && step != KP_STEP_ERROR)
+    g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
+                 /* Translators: %s is what the user typed, then a selection's id. */
+                 _("Selection %" PRId64 " has no stage “%s” (give its number or its name)"),
+                 selection_id, spec);
+  return found;
+}
+
 /* The selection's own template into @subject and @body, or the default of @kind. */
 static gboolean
 read_template (KpDb *kdb, gint64 stage_id, const char *kind, KpChannel channel, char **subject,

@@ -832,3 +832,31 @@ kp_verification_summary (KpDatabase *db, gint64 selection_id, GError **error)
   g_ptr_array_sort (summary->agreement, compare_agreement);
   return g_steal_pointer (&summary);
 }
+
+gint64
+kp_verification_requirement_find (KpDatabase *db, gint64 selection_id, int position,
+                                  GError **error)
+{
+  KpStmt *stmt;
+  KpStep step;
+  gint64 id = 0;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), 0);
+
+  stmt = _kp_db_prepare (_kp_database_get_db (db),
+                         "SELECT id FROM selection_requirement WHERE selection_id = ? AND "
+                         "position = ? ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  _kp_stmt_bind_int64 (stmt, 1, selection_id);
+  _kp_stmt_bind_int64 (stmt, 2, position);
+  step = _kp_stmt_step (stmt, error);
+  if (step == KP_STEP_ROW)
+    id = _kp_stmt_get_int64 (stmt, 0);
+  _kp_stmt_reset (stmt);
+  if (step == KP_STEP_DONE)
+    g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
+                 /* Translators: %d is a requirement's number, then a selection's id. */
+                 _("Selection %" PRId64 " has no requirement number %d"), selection_id, position);
+  return id;
+}

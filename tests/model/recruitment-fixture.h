@@ -24,6 +24,8 @@ recruitment_fixture_clear (RecruitmentFixture *fx)
   g_clear_pointer (&fx->applicants, g_free);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecruitmentFixture, recruitment_fixture_clear)
+
 static inline void
 fixture_sql (sqlite3 *handle, const char *sql)
 {
