@@ -364,13 +364,13 @@ CREATE TABLE default_notification_template (
 
 INSERT INTO default_notification_template VALUES
   ('administration', 'email',
-   'Hasil Seleksi Administrasi {seleksi} - Nomor Peserta {no_peserta}',
+   'Hasil {tahap} - {seleksi} - Nomor Peserta {no_peserta}',
    'Yth. Sdr./Sdri. {nama}
 Nomor Peserta: {no_peserta}
 
 Dengan hormat,
 
-Berdasarkan hasil verifikasi dokumen pada tahap {tahap} {seleksi}, bersama ini kami sampaikan bahwa Saudara/Saudari dinyatakan {hasil}.
+Berdasarkan hasil verifikasi dokumen pada tahap {tahap} dalam rangka {seleksi}, bersama ini kami sampaikan bahwa Saudara/Saudari dinyatakan {hasil}.
 
 {alasan}
 
@@ -379,14 +379,14 @@ Berdasarkan hasil verifikasi dokumen pada tahap {tahap} {seleksi}, bersama ini k
 Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara/Saudari, kami ucapkan terima kasih.
 
 Hormat kami,
-Panitia Seleksi {seleksi}
+Panitia Seleksi
 {instansi}
 
 Surat elektronik ini dikirim secara otomatis; mohon tidak membalas surat ini.'),
   ('administration', 'short', '',
-   'Yth. {nama} ({no_peserta}): hasil {tahap} {seleksi}: {hasil}. {alasan} {langkah_berikut}'),
+   'Yth. {nama} ({no_peserta}): hasil {tahap} ({seleksi}): {hasil}. {alasan} {langkah_berikut}'),
   ('*', 'email',
-   'Undangan {tahap} {seleksi} - Nomor Peserta {no_peserta}',
+   'Undangan {tahap} - {seleksi} - Nomor Peserta {no_peserta}',
    'Yth. Sdr./Sdri. {nama}
 Nomor Peserta: {no_peserta}
 
@@ -402,9 +402,9 @@ Saudara/Saudari diharapkan hadir paling lambat 30 (tiga puluh) menit sebelum pel
 Demikian undangan ini kami sampaikan. Atas perhatian Saudara/Saudari, kami ucapkan terima kasih.
 
 Hormat kami,
-Panitia Seleksi {seleksi}
+Panitia Seleksi
 {instansi}
 
 Surat elektronik ini dikirim secara otomatis; mohon tidak membalas surat ini.'),
   ('*', 'short', '',
-   'Yth. {nama} ({no_peserta}): Anda diundang mengikuti {tahap} {seleksi} pada {jadwal} di {tempat}. Bawa kartu peserta dan KTP asli.');
+   'Yth. {nama} ({no_peserta}): Anda diundang mengikuti {tahap} ({seleksi}). Jadwal: {jadwal}. Tempat: {tempat}. Bawa kartu tanda peserta dan KTP asli.');

@@ -542,24 +542,47 @@ place_or_later (const Stage *stage)
   return *stage->place != '\0' ? stage->place : LATER;
 }
 
+/* Where and when @stage takes place, as the end of a sentence: what is not set yet is said to
+ * be announced later, rather than left as a gap. */
+static char *
+schedule_phrase (const Stage *stage)
+{
+  g_autofree char *schedule = format_schedule (stage);
+  gboolean has_place = *stage->place != '\0';
+
+  if (*schedule != '\0' && has_place)
+    return g_strdup_printf ("yang akan dilaksanakan pada %s, bertempat di %s.", schedule,
+                            stage->place);
+  if (*schedule != '\0')
+    return g_strdup_printf ("yang akan dilaksanakan pada %s; tempat pelaksanaannya akan "
+                            "diumumkan kemudian.", schedule);
+  if (has_place)
+    return g_strdup_printf ("yang akan dilaksanakan di %s; jadwal pelaksanaannya akan "
+                            "diumumkan kemudian.", stage->place);
+  return g_strdup ("yang jadwal dan tempat pelaksanaannya akan diumumkan kemudian.");
+}
+
 /* The next step of a registrant found MS: the next stage (@next, NULL when this was the last),
  * in a letter's words or, with @brief, a short text's. */
 static char *
 next_step_ms (const Stage *next, gboolean brief)
 {
   g_autofree char *schedule = NULL;
+  g_autofree char *phrase = NULL;
 
   if (next == NULL)
     return g_strdup (brief ? "" : "Informasi mengenai tahap selanjutnya akan disampaikan "
                                   "melalui pengumuman resmi Panitia Seleksi.");
-  schedule = schedule_or_later (next);
   if (brief)
-    return g_strdup_printf ("Tahap berikutnya: %s, %s, tempat: %s.", next->name, schedule,
-                            place_or_later (next));
-  return g_strdup_printf ("Selanjutnya Saudara/Saudari berhak mengikuti tahap %s yang akan "
-                          "dilaksanakan pada %s, bertempat di %s. Informasi lebih lanjut akan "
-                          "disampaikan melalui pengumuman resmi Panitia Seleksi.",
-                          next->name, schedule, place_or_later (next));
+    {
+      schedule = schedule_or_later (next);
+      return g_strdup_printf ("Tahap berikutnya: %s. Jadwal: %s. Tempat: %s.", next->name,
+                              schedule, place_or_later (next));
+    }
+  phrase = schedule_phrase (next);
+  return g_strdup_printf ("Selanjutnya Saudara/Saudari berhak mengikuti tahap %s %s Informasi "
+                          "lebih lanjut akan disampaikan melalui pengumuman resmi Panitia "
+                          "Seleksi.", next->name, phrase);
 }
 
 /* The placeholders' values for @vcase's message at @stage (@next: the stage after it, or

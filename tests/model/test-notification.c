@@ -117,7 +117,7 @@ test_templates (Fixture *f, gconstpointer data)
                                                &subject, &body, &is_default, &error));
   g_assert_no_error (error);
   g_assert_true (is_default);
-  g_assert_nonnull (strstr (subject, "Hasil Seleksi Administrasi"));
+  g_assert_nonnull (strstr (subject, "Hasil {tahap}"));
   g_assert_nonnull (strstr (body, "{alasan}"));
   g_assert_true (kp_notification_template_check (body, NULL));
   g_clear_pointer (&subject, g_free);
@@ -479,8 +479,8 @@ test_produce_administration (Fixture *f, gconstpointer data)
     g_assert_cmpstr (decoded, ==, "Siti Nur’aini");
   }
   subject = decode_words (header_value (eml, "Subject"));
-  g_assert_cmpstr (subject, ==, "Hasil Seleksi Administrasi Seleksi CPNS 2027 - Nomor Peserta "
-                                "20270000002");
+  g_assert_cmpstr (subject, ==, "Hasil Seleksi Administrasi - Seleksi CPNS 2027 - Nomor "
+                                "Peserta 20270000002");
   date = header_value (eml, "Date");
   g_assert_true (g_regex_match_simple ("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} "
                                        "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
