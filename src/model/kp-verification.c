@@ -188,12 +188,12 @@ case_finish (KpVerificationCase *vcase, gint64 seed, int percent)
 static gboolean
 read_sampling (KpDb *kdb, gint64 selection_id, gint64 *seed, int *percent, GError **error)
 {
-  KpStmt *stmt = _kp_db_prepare (kdb,
-                                 "SELECT sample_seed, sample_percent FROM selection WHERE id = ?",
-                                 error);
+  KpStmt *stmt;
   KpStep step;
 
-  if (stmt == NULL)
+  if (!_kp_selection_check_exists (kdb, selection_id, error) ||
+      (stmt = _kp_db_prepare (kdb, "SELECT sample_seed, sample_percent FROM selection "
+                              "WHERE id = ?", error)) == NULL)
     return FALSE;
   _kp_stmt_bind_int64 (stmt, 1, selection_id);
   step = _kp_stmt_step (stmt, error);
@@ -203,15 +203,7 @@ read_sampling (KpDb *kdb, gint64 selection_id, gint64 *seed, int *percent, GErro
       *percent = (int) _kp_stmt_get_int64 (stmt, 1);
     }
   _kp_stmt_reset (stmt);
-  if (step == KP_STEP_ERROR)
-    return FALSE;
-  if (step == KP_STEP_DONE)
-    {
-      g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                   _("There is no selection with id %" PRId64), selection_id);
-      return FALSE;
-    }
-  return TRUE;
+  return step != KP_STEP_ERROR;
 }
 
 /* Reads the cases of the rows @stmt yields (ordered by registrant, then round). */
@@ -525,13 +517,21 @@ kp_verification_decide (KpDatabase *db, gint64 applicant_id, const char *verifie
     return FALSE;
   if (!_kp_db_begin (kdb, error))
     return FALSE;
-  if ((vcase = load_case (kdb, applicant_id, &selection_id, error)) == NULL ||
-      !check_reason (kdb, selection_id, decision, requirement_id, note, &clean_note, error) ||
-      (number = next_round (vcase, name, error)) == 0)
+  if ((vcase = load_case (kdb, applicant_id, &selection_id, error)) == NULL)
     {
       _kp_db_rollback (kdb);
-      if (error != NULL && *error != NULL && vcase != NULL)
-        g_prefix_error (error, _("Registrant %s: "), vcase->reg_no);
+      return FALSE;
+    }
+  if (!check_reason (kdb, selection_id, decision, requirement_id, note, &clean_note, error))
+    {
+      _kp_db_rollback (kdb);
+      /* Translators: prefixed to why a decision is refused; %s is a registration number. */
+      g_prefix_error (error, _("Registrant %s: "), vcase->reg_no);
+      return FALSE;
+    }
+  if ((number = next_round (vcase, name, error)) == 0)
+    {
+      _kp_db_rollback (kdb);
       return FALSE;
     }
   at = now_iso ();

@@ -1227,27 +1227,6 @@ test_verify (Fixture *f, gconstpointer data)
   assert_mentions (f->out, "Ani: 1 checked, 1 agreed (100 %)");
 }
 
-/* Every file under @path, recursively. */
-static void
-collect_files (const char *path, GPtrArray *files)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_ptr_array_add (files, g_strdup (path));
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      collect_files (child, files);
-    }
-  g_dir_close (dir);
-}
-
 static void
 test_notify (Fixture *f, gconstpointer data)
 {
@@ -1296,7 +1275,7 @@ test_notify (Fixture *f, gconstpointer data)
   assert_mentions (content, "Gedung Serbaguna Kalianda");
 
   /* The two CSV files, and the e-mails of registrants 2 (both runs) and 3 (the first). */
-  collect_files (out, files);
+  fixture_list_files (out, files);
   g_assert_cmpuint (files->len, ==, 4);
   for (guint k = 0; k < files->len; k++)
     {

@@ -158,3 +158,26 @@ recruitment_fixture_make (const char *path, guint n_applicants, int percent, gin
   fixture_sql (handle, "COMMIT");
   sqlite3_close (handle);
 }
+
+/* Every regular file under @path, recursively, into @files (of paths): the files a command or
+ * a function wrote, to search them all. */
+static inline void
+fixture_list_files (const char *path, GPtrArray *files)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_ptr_array_add (files, g_strdup (path));
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char *child = g_build_filename (path, name, NULL);
+
+      fixture_list_files (child, files);
+      g_free (child);
+    }
+  g_dir_close (dir);
+}

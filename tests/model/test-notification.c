@@ -236,27 +236,6 @@ find_row (GPtrArray *rows, const char *reg_no)
   return -1;
 }
 
-/* Every regular file under @path, recursively. */
-static void
-list_files (const char *path, GPtrArray *files)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_ptr_array_add (files, g_strdup (path));
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      list_files (child, files);
-    }
-  g_dir_close (dir);
-}
-
 /* No NIK and no birth date of any registrant, in any spelling, in any file under @out (the
  * .eml bodies decoded too). */
 static void
@@ -293,7 +272,7 @@ assert_no_personal_data (Fixture *f, const char *out, guint n_files)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
-  list_files (out, files);
+  fixture_list_files (out, files);
   g_assert_cmpuint (files->len, ==, n_files);
   for (guint k = 0; k < files->len; k++)
     {
