@@ -14,4 +14,6 @@
 #include "kompeten/kp-feedback.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-employee-import.h"
+#include "kompeten/kp-verification.h"
+#include "kompeten/kp-notification.h"
 #include "kompeten/kp-selection.h"

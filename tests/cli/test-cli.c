@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "kompeten/kp-model.h"
+#include "../model/recruitment-fixture.h"
 
 #define PYTHON "/usr/bin/python3"
 #define PDFTOTEXT "/usr/bin/pdftotext"
@@ -1239,6 +1240,161 @@ test_selection (Fixture *f, gconstpointer data)
   g_assert_nonnull (head);
 }
 
+/* ---- verify and notify ------------------------------------------------------------------------ */
+
+/* A database with the recruitment fixture (12 registrants, no MS sampled); its selection's id
+ * as text into @selection. */
+static void
+make_recruitment (Fixture *f, RecruitmentFixture *fx, char **selection)
+{
+  /* Any command creates and migrates the database. */
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  recruitment_fixture_make (f->db, 12, 0, 1, fx);
+  *selection = g_strdup_printf ("%" G_GINT64_FORMAT, fx->selection);
+}
+
+/* The number at the end of the summary line that starts with @label. */
+static gint64
+summary_count (const char *out, const char *label)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], label) && lines[i][strlen (label)] == ' ')
+      {
+        const char *last = strrchr (lines[i], ' ') + 1;
+
+        return g_ascii_strtoll (last, NULL, 10);
+      }
+  g_error ("no “%s” line in:\n%s", label, out);
+  return -1;
+}
+
+static void
+test_verify (Fixture *f, gconstpointer data)
+{
+  g_auto(RecruitmentFixture) fx = { 0 };
+  g_autofree char *selection = NULL;
+  guint64 events;
+
+  make_recruitment (f, &fx, &selection);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, NULL), ==, 0);
+  assert_mentions (f->out, "12 registrants");
+  g_assert_cmpint (summary_count (f->out, "Undecided"), ==, 12);
+  g_assert_cmpint (summary_count (f->out, "Decided"), ==, 0);
+
+  events = n_events (f);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000001",
+                            "--decision", "ms", "--verifier", "Ani", NULL), ==, 0);
+  assert_mentions (f->out, "round 1");
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "TMS", "--requirement", "1", "--note",
+                            "Ijazah D3, formasi meminta S1", "--verifier", "Ani", NULL), ==, 0);
+  g_assert_cmpuint (n_events (f), ==, events + 2);
+  /* The second check by the same verifier: refused, nothing written. */
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "TMS", "--requirement", "1", "--note", "Sama",
+                            "--verifier", "ani", NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "TMS", "--requirement", "1", "--note", "Benar",
+                            "--verifier", "Bayu", NULL), ==, 0);
+  assert_mentions (f->out, "round 2");
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--verifier", "Ani", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--requirement", "9", "--note", "X",
+                            "--verifier", "Ani", NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "999",
+                            "--decision", "MS", "--verifier", "Ani", NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "maybe", "--verifier", "Ani", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", "x", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", "77", NULL), ==, 1);
+  g_assert_cmpuint (n_events (f), ==, events + 3);
+
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, NULL), ==, 0);
+  g_assert_cmpint (summary_count (f->out, "Undecided"), ==, 10);
+  g_assert_cmpint (summary_count (f->out, "Decided"), ==, 2);
+  g_assert_cmpint (summary_count (f->out, "MS"), ==, 1);
+  g_assert_cmpint (summary_count (f->out, "TMS"), ==, 1);
+  assert_mentions (f->out, "Ani: 1 checked, 1 agreed (100 %)");
+}
+
+static void
+test_notify (Fixture *f, gconstpointer data)
+{
+  g_auto(RecruitmentFixture) fx = { 0 };
+  g_autofree char *selection = NULL;
+  g_autofree char *out = tmp_path (f, "surat");
+  g_autofree char *merge = g_build_filename (out, "mail-merge.csv", NULL);
+  g_autofree char *texts = g_build_filename (out, "short-texts.csv", NULL);
+  g_autofree char *eml = g_build_filename (out, "eml", "20270000002.eml", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *content = NULL;
+
+  make_recruitment (f, &fx, &selection);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "MS", "--verifier", "Ani", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--requirement", "2", "--note",
+                            "KTP tidak terbaca", "--verifier", "Ani", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--requirement", "2", "--note", "Benar",
+                            "--verifier", "Bayu", NULL), ==, 0);
+
+  /* The stage by its name, in any case. */
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage",
+                            "SELEKSI administrasi", "--out", out, "--from",
+                            "Panitia Seleksi <seleksi@bkpsdm.contoh.go.id>", NULL), ==, 0);
+  assert_mentions (f->out, "mail-merge.csv: 2 registrants");
+  assert_mentions (f->out, "10 registrants were left out");
+  g_assert_true (g_file_test (merge, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (texts, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (eml, G_FILE_TEST_IS_REGULAR));
+  content = read_file (eml);
+  assert_mentions (content, "From: Panitia Seleksi <seleksi@bkpsdm.contoh.go.id>\r\n");
+  assert_mentions (content, "To: =?UTF-8?B?");
+  g_clear_pointer (&content, g_free);
+  content = read_file (merge);
+  assert_mentions (content, "TIDAK MEMENUHI SYARAT (TMS)");
+  assert_mentions (content, "Dokumen persyaratan lengkap, jelas dan sah");
+  g_clear_pointer (&content, g_free);
+
+  /* The SKD stage by its number: the one registrant found MS is invited. */
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "2", "--out", out,
+                            NULL), ==, 0);
+  assert_mentions (f->out, "mail-merge.csv: 1 registrants");
+  content = read_file (merge);
+  assert_mentions (content, "Gedung Serbaguna Kalianda");
+
+  /* The two CSV files, and the e-mails of registrants 2 (both runs) and 3 (the first). */
+  fixture_list_files (out, files);
+  g_assert_cmpuint (files->len, ==, 4);
+  for (guint k = 0; k < files->len; k++)
+    {
+      g_autofree char *text = read_file (g_ptr_array_index (files, k));
+      g_autoptr(GString) joined = g_string_new (text);
+
+      /* Soft line breaks of quoted-printable must not hide a number either. */
+      g_string_replace (joined, "=\r\n", "", 0);
+      for (guint i = 0; i < fx.n_applicants; i++)
+        {
+          g_autofree char *nik = fixture_nik (i);
+          g_autofree char *birth = fixture_birth_date (i);
+
+          g_assert_null (strstr (joined->str, nik));
+          g_assert_null (strstr (joined->str, nik + 6));
+          g_assert_null (strstr (joined->str, birth));
+        }
+    }
+
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "Wawancara",
+                            "--out", out, NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "1", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "1", "--out", out,
+                            "--from", "bukan alamat", NULL), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1270,6 +1426,8 @@ main (int argc, char **argv)
   ADD ("/cli/standards", test_standards);
   ADD ("/cli/jpm", test_jpm);
   ADD ("/cli/chart-jpm", test_chart_jpm);
+  ADD ("/cli/verify", test_verify);
+  ADD ("/cli/notify", test_notify);
   ADD ("/cli/selection", test_selection);
 #undef ADD
 
