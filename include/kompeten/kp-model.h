@@ -14,3 +14,5 @@
 #include "kompeten/kp-feedback.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-employee-import.h"
+#include "kompeten/kp-formasi.h"
+#include "kompeten/kp-applicants.h"
