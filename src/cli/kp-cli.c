@@ -17,6 +17,8 @@
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
 #include "kompeten/kp-core.h"
+#include "kompeten/kp-applicants.h"
+#include "kompeten/kp-formasi.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-database.h"
@@ -117,6 +119,52 @@ print_problems (GPtrArray *problems, gboolean warnings, guint limit)
     g_printerr (_("  … and %u more\n"), total - shown);
 }
 
+/* The end every import shares: the counts, the first refused rows and warnings, the rejects
+ * and warnings files, and the exit status. */
+static int
+finish_import (const KpImportCounts *counts, GPtrArray *problems, const char *rejects,
+               const char *warnings, gboolean all_or_nothing)
+{
+  GError *error = NULL;
+
+  print_count (_("read"), counts->read);
+  print_count (_("new"), counts->created);
+  print_count (_("updated"), counts->updated);
+  print_count (_("unchanged"), counts->unchanged);
+  print_count (_("rejected"), counts->rejected);
+  print_count (_("warnings"), counts->warnings);
+  if (counts->units_created > 0 || counts->positions_created > 0)
+    g_print (_("%'" PRIu64 " new units and %'" PRIu64 " new positions.\n"),
+             counts->units_created, counts->positions_created);
+
+  if (counts->rejected > 0)
+    {
+      g_printerr (_("Refused rows:\n"));
+      print_problems (problems, FALSE, 20);
+    }
+  if (counts->warnings > 0)
+    {
+      g_printerr (_("Warnings:\n"));
+      print_problems (problems, TRUE, 10);
+    }
+
+  if (rejects != NULL &&
+      !kp_import_problems_write_csv (problems, FALSE, rejects, &error))
+    return fail (error);
+  if (warnings != NULL &&
+      !kp_import_problems_write_csv (problems, TRUE, warnings, &error))
+    return fail (error);
+
+  if (all_or_nothing && counts->rejected > 0)
+    {
+      g_printerr (_("kompeten-cli: nothing was written, because %'" PRIu64
+                    " row(s) were refused and --all-or-nothing was given.\n"),
+                  counts->rejected);
+      return EXIT_REJECTED;
+    }
+  return EXIT_OK;
+}
+
 /* The imports that share one shape: a CSV file, one transaction, counts and refused rows.
  * competencies: code, name, type, level, description, indicators (the dictionary's format);
  * standards: unit_kerja, jabatan, kode_kompetensi, level (what export standards writes);
@@ -133,6 +181,89 @@ static const struct {
   { "standards", kp_standards_import },
   { "assessments", kp_assessments_import },
 };
+
+/* ---- import formasi|applicants: the recruitment imports, into one selection ------------ */
+
+/* Whether the import names formasi or applicants: its first word that is not an option or an
+ * option's value. */
+static gboolean
+is_recruitment_import (int argc, char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (argv[i][0] == '-')
+        {
+          if (strchr (argv[i], '=') == NULL &&
+              (g_str_equal (argv[i], "--rejects") || g_str_equal (argv[i], "--warnings") ||
+               g_str_equal (argv[i], "--selection")))
+            i++;
+          continue;
+        }
+      return g_str_equal (argv[i], "formasi") || g_str_equal (argv[i], "applicants");
+    }
+  return FALSE;
+}
+
+static int
+cmd_import_recruitment (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *rejects = NULL;
+  g_autofree char *warnings = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GFile) file = NULL;
+  KpImportCounts counts = { 0 };
+  gboolean all_or_nothing = FALSE;
+  gint64 selection_id = 0;
+  GError *error = NULL;
+  gboolean ok;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "selection", 0, 0, G_OPTION_ARG_INT64, &selection_id,
+      N_("The selection the file belongs to (its id)"), N_("S") },
+    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
+      N_("Write every refused row as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &warnings,
+      N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
+      N_("Write nothing if any row is refused"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("formasi|applicants --selection S FILE — import the "
+                                    "vacancies (formasi.csv) or the registrants (pelamar.csv) "
+                                    "of a selection"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Every row is checked and the good ones are written in one "
+                                  "transaction with one audit event; importing the same file "
+                                  "again changes nothing.\n"
+                                  "Vacancies are locked once the selection is announced. "
+                                  "Registrants' NIKs are never printed, and appear masked in "
+                                  "the rejects and warnings files."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (context, _("Name what to import and the file: import formasi "
+                                   "--selection S FILE, or import applicants --selection S FILE"));
+  if (selection_id <= 0)
+    return usage_error (context, _("Give the selection with --selection S (its id)"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if (g_str_equal (argv[1], "formasi"))
+    ok = kp_formasi_import (db, selection_id, file, all_or_nothing, &counts, &problems, &error);
+  else
+    ok = kp_applicant_import (db, selection_id, file, all_or_nothing, NULL, NULL, NULL, &counts,
+                              &problems, &error);
+  if (!ok)
+    return fail (error);
+  return finish_import (&counts, problems, rejects, warnings, all_or_nothing);
+}
 
 static int
 cmd_import (const char *db_path, int argc, char **argv)
@@ -172,6 +303,8 @@ cmd_import (const char *db_path, int argc, char **argv)
                                   "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
                                   "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
                                   "Importing the same file again changes nothing."));
+  if (is_recruitment_import (argc, argv))
+    return cmd_import_recruitment (db_path, argc, argv);
   if (!parse (context, &argc, &argv, &status))
     return status;
   for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (table_imports); i++)
@@ -206,44 +339,7 @@ cmd_import (const char *db_path, int argc, char **argv)
       problems = kp_employee_import_get_problems (import);
     }
 
-  print_count (_("read"), counts->read);
-  print_count (_("new"), counts->created);
-  print_count (_("updated"), counts->updated);
-  print_count (_("unchanged"), counts->unchanged);
-  print_count (_("rejected"), counts->rejected);
-  print_count (_("warnings"), counts->warnings);
-  if (counts->units_created > 0 || counts->positions_created > 0)
-    g_print (_("%'" PRIu64 " new units and %'" PRIu64 " new positions.\n"),
-             counts->units_created, counts->positions_created);
-
-  if (counts->rejected > 0)
-    {
-      g_printerr (_("Refused rows:\n"));
-      print_problems (problems, FALSE, 20);
-    }
-  if (counts->warnings > 0)
-    {
-      g_printerr (_("Warnings:\n"));
-      print_problems (problems, TRUE, 10);
-    }
-
-  if (rejects != NULL &&
-      !kp_import_problems_write_csv (problems, FALSE, rejects,
-                                     &error))
-    return fail (error);
-  if (warnings != NULL &&
-      !kp_import_problems_write_csv (problems, TRUE, warnings,
-                                     &error))
-    return fail (error);
-
-  if (all_or_nothing && counts->rejected > 0)
-    {
-      g_printerr (_("kompeten-cli: nothing was written, because %'" PRIu64
-                    " row(s) were refused and --all-or-nothing was given.\n"),
-                  counts->rejected);
-      return EXIT_REJECTED;
-    }
-  return EXIT_OK;
+  return finish_import (counts, problems, rejects, warnings, all_or_nothing);
 }
 
 /* The id of the unit named @name, or 0 after saying there is none. */
@@ -764,6 +860,8 @@ static const Command commands[] = {
     N_("Import a register export, a competency dictionary, job competency standards or "
        "assessment results"),
     cmd_import },
+  { "import", "formasi|applicants --selection S FILE",
+    N_("Import the vacancies or the registrants of a selection"), cmd_import },
   { "export", "employees|standards|plans --csv|--xlsx OUT",
     N_("Export the register, the competency standards or the development plans"), cmd_export },
   { "chart", "employees-by-unit|gap-heatmap|jpm-distribution --png|--pdf|--svg OUT",
