@@ -2,9 +2,11 @@
 /* kp-applicants.c: the registrants of a selection (see kp-applicants.h).
  *
  * The import is one streamed pass in one transaction. What it must remember across rows
- * (which registration numbers the file already gave) lives in a TEMP table with a unique key,
- * not in a hash of every row: SQLite keeps that table in a temporary file behind a bounded page
- * cache, so a million-row file takes the memory of a thousand-row one. The same NIK registered
+ * (which registration numbers the file already gave) is never a hash of every row: into a
+ * selection without registrants, a number given twice is a conflict on the applicant table's
+ * own unique key; into one that has some (a re-import), the numbers seen go to a TEMP table
+ * with a unique key, which SQLite keeps in a temporary file behind a bounded page cache. Either
+ * way a million-row file takes the memory of a thousand-row one. The same NIK registered
  * twice is found through the applicant table's own (selection_id, nik) index. */
 
 #include "config.h"
@@ -160,6 +162,13 @@ squash:
   return squashed;
 }
 
+/* Whether @text has more than @max characters (counted only when its bytes could be). */
+static gboolean
+too_long (const char *text, glong max)
+{
+  return strlen (text) > (gsize) max && g_utf8_strlen (text, -1) > max;
+}
+
 /* "3.45", "3,45" (decimal comma), "87", "87.5" → × 100; FALSE when not such a number. */
 static gboolean
 parse_grade (const char *text, gint64 *x100)
@@ -200,6 +209,9 @@ typedef struct {
   GPtrArray *problems;
   KpImportCounts counts;
   guint64 changed;
+  /* The selection had no registrants before: a registration number seen twice is then a
+   * conflict on the applicant table's own unique key, and the TEMP table is not needed. */
+  gboolean fresh;
   GPtrArray *owned;       /* this row's squashed texts */
   GString *warnings;      /* this row's warnings, one per line */
 } Import;
@@ -264,9 +276,18 @@ remember_reg_no (Import *im, const char *reg_no, guint64 line, guint64 *first_li
  * id) has it, so a re-import flags the same rows as the first import did. */
 static gboolean
 write_row (Import *im, const char *const text[N_COLS], const char *birth_date, const char *sex,
-           gint64 formasi_id, gint64 grade_x100, gboolean mismatch, GError **error)
+           gint64 formasi_id, gint64 grade_x100, gboolean mismatch, gboolean *duplicate,
+           GError **error)
 {
-  KpStmt *stmt = _kp_db_prepare (
+  KpStmt *stmt = im->fresh ? _kp_db_prepare (
+    im->kdb,
+    "INSERT INTO applicant (selection_id, reg_no, nik, name, sex, birth_place, birth_date, "
+    "education, study_programme, grade_x100, formasi_id, email, phone, address, "
+    "education_mismatch, warnings, duplicate_nik) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+    "EXISTS (SELECT 1 FROM applicant d WHERE d.selection_id = ?1 AND d.nik = ?3)) "
+    "ON CONFLICT (selection_id, reg_no) DO NOTHING",
+    error) : _kp_db_prepare (
     im->kdb,
     "INSERT INTO applicant (selection_id, reg_no, nik, name, sex, birth_place, birth_date, "
     "education, study_programme, grade_x100, formasi_id, email, phone, address, "
@@ -313,6 +334,8 @@ write_row (Import *im, const char *const text[N_COLS], const char *birth_date, c
     return FALSE;
   if (_kp_db_changes (im->kdb) > 0)
     im->changed++;
+  else
+    *duplicate = im->fresh;
   return TRUE;
 }
 
@@ -331,6 +354,8 @@ import_record (Import *im, const KpCsvRecord *record, GError **error)
   char birth_iso[11];
   gint64 grade = 0;
   gboolean ok = TRUE;
+  gboolean duplicate = FALSE;
+  guint n_problems;
 
   im->counts.read++;
   if (record->n_fields != im->n_header)
@@ -360,7 +385,7 @@ import_record (Import *im, const KpCsvRecord *record, GError **error)
       REFUSE (COL_NIK, local_error->message);
       g_clear_error (&local_error);
     }
-  if (*text[COL_NAME] == '\0' || g_utf8_strlen (text[COL_NAME], -1) > MAX_TEXT)
+  if (*text[COL_NAME] == '\0' || too_long (text[COL_NAME], MAX_TEXT))
     REFUSE (COL_NAME, _("The name is empty or longer than 200 characters"));
   sex = kp_sex_to_code (kp_sex_parse (text[COL_SEX]));
   if (sex == NULL)
@@ -388,16 +413,14 @@ import_record (Import *im, const KpCsvRecord *record, GError **error)
         REFUSE (COL_GRADE, school ? _("The school average must be a number from 0 to 100")
                                   : _("The IPK must be a number from 0.00 to 4.00"));
     }
-  if (g_utf8_strlen (text[COL_BIRTH_PLACE], -1) > MAX_TEXT ||
-      g_utf8_strlen (text[COL_EDUCATION], -1) > MAX_TEXT ||
-      g_utf8_strlen (text[COL_PROGRAMME], -1) > MAX_TEXT ||
-      g_utf8_strlen (text[COL_EMAIL], -1) > MAX_TEXT ||
-      g_utf8_strlen (text[COL_PHONE], -1) > MAX_TEXT)
+  if (too_long (text[COL_BIRTH_PLACE], MAX_TEXT) || too_long (text[COL_EDUCATION], MAX_TEXT) ||
+      too_long (text[COL_PROGRAMME], MAX_TEXT) || too_long (text[COL_EMAIL], MAX_TEXT) ||
+      too_long (text[COL_PHONE], MAX_TEXT))
     {
       add_problem (im, line, -1, "", _("A field is longer than 200 characters"), FALSE);
       ok = FALSE;
     }
-  if (g_utf8_strlen (text[COL_ADDRESS], -1) > MAX_ADDRESS)
+  if (too_long (text[COL_ADDRESS], MAX_ADDRESS))
     REFUSE (COL_ADDRESS, _("The address is longer than 1000 characters"));
 
   if (ok)
@@ -405,7 +428,8 @@ import_record (Import *im, const KpCsvRecord *record, GError **error)
       guint64 first_line = 0;
       gboolean is_new = TRUE;
 
-      if (!remember_reg_no (im, text[COL_REG_NO], line, &first_line, &is_new, error))
+      if (!im->fresh &&
+          !remember_reg_no (im, text[COL_REG_NO], line, &first_line, &is_new, error))
         return FALSE;
       if (!is_new)
         {
@@ -423,6 +447,7 @@ import_record (Import *im, const KpCsvRecord *record, GError **error)
       return TRUE;
     }
 
+  n_problems = im->problems->len;
   {
     KpNikWarnings w = kp_nik_check (&nik, &birth, kp_sex_parse (sex));
     int age = g_date_get_year (&im->today) - g_date_get_year (&birth);
@@ -452,8 +477,18 @@ import_record (Import *im, const KpCsvRecord *record, GError **error)
   if (!write_row (im, text, birth_iso, sex, formasi->id, grade,
                   !_kp_formasi_education_fits (formasi->education, formasi->programme, level,
                                                text[COL_PROGRAMME]),
-                  error))
+                  &duplicate, error))
     return FALSE;
+  if (duplicate)
+    {
+      /* Refused after all: its warnings are noise beside the reason. */
+      g_ptr_array_set_size (im->problems, n_problems);
+      add_problem (im, line, COL_REG_NO, text[COL_REG_NO],
+                   _("This registration number already appears earlier in the file (the first "
+                     "one is kept)"),
+                   FALSE);
+      im->counts.rejected++;
+    }
   return TRUE;
 }
 
@@ -574,12 +609,13 @@ kp_applicant_import (KpDatabase *db, gint64 selection_id, GFile *file, gboolean 
     return FALSE;
   if (selection_is_cpns (im.kdb, selection_id, &im.cpns, &local_error) &&
       (formasi = load_formasi (im.kdb, selection_id, &local_error)) != NULL &&
-      _kp_db_exec (im.kdb,
-                   "CREATE TEMP TABLE IF NOT EXISTS kp_applicant_seen "
-                   "(reg_no TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;"
-                   "DELETE FROM temp.kp_applicant_seen;",
-                   &local_error) &&
-      (before = count_applicants (im.kdb, selection_id, 0, &local_error)) >= 0)
+      (before = count_applicants (im.kdb, selection_id, 0, &local_error)) >= 0 &&
+      ((im.fresh = before == 0) ||
+       _kp_db_exec (im.kdb,
+                    "CREATE TEMP TABLE IF NOT EXISTS kp_applicant_seen "
+                    "(reg_no TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;"
+                    "DELETE FROM temp.kp_applicant_seen;",
+                    &local_error)))
     {
       im.formasi = formasi;
       if (import_file (&im, reader, cancellable, progress, user_data, &local_error))

@@ -132,6 +132,10 @@ kp_education_level (const char *text)
 
   if (text == NULL)
     return NULL;
+  /* Most files write the canonical level: no folding for them (the import asks per row). */
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (strcmp (text, levels[i].level) == 0)
+      return levels[i].level;
   folded = kp_text_fold (text);
   key = g_string_new (NULL);
   for (const char *p = folded; *p != '\0'; p++)
@@ -167,6 +171,31 @@ education_is_known (const char *education)
   return parts[0] != NULL;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar) *text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether two programme names are the same, ignoring case, accents and spacing. */
+static gboolean
+same_programme (const char *a, const char *b)
+{
+  g_autofree char *folded_a = NULL;
+  g_autofree char *folded_b = NULL;
+
+  /* Squashed plain ASCII (what the import hands over nearly always) needs no folding. */
+  if (is_ascii (a) && is_ascii (b) && strstr (a, "  ") == NULL && strstr (b, "  ") == NULL &&
+      a[0] != ' ' && b[0] != ' ')
+    return *a != '\0' && g_ascii_strcasecmp (a, b) == 0;
+  folded_a = kp_text_fold (a);
+  folded_b = kp_text_fold (b);
+  return *folded_a != '\0' && g_str_equal (folded_a, folded_b);
+}
+
 gboolean
 _kp_formasi_education_fits (const char *formasi_education, const char *formasi_programme,
                             const char *level, const char *programme)
@@ -176,22 +205,30 @@ _kp_formasi_education_fits (const char *formasi_education, const char *formasi_p
 
   if (level == NULL)
     return FALSE;
-  parts = g_strsplit_set (formasi_education, "/,", -1);
-  for (guint i = 0; !fits && parts[i] != NULL; i++)
-    fits = g_strcmp0 (kp_education_level (parts[i]), level) == 0;
+  if (strpbrk (formasi_education, "/,") == NULL)
+    fits = g_strcmp0 (kp_education_level (formasi_education), level) == 0;
+  else
+    {
+      parts = g_strsplit_set (formasi_education, "/,", -1);
+      for (guint i = 0; !fits && parts[i] != NULL; i++)
+        fits = g_strcmp0 (kp_education_level (parts[i]), level) == 0;
+    }
   if (!fits || formasi_programme == NULL || *formasi_programme == '\0')
     return fits;
 
+  if (programme == NULL)
+    programme = "";
+  if (strpbrk (formasi_programme, "/;") == NULL)
+    return same_programme (formasi_programme, programme);
   {
     g_auto(GStrv) programmes = g_strsplit_set (formasi_programme, "/;", -1);
-    g_autofree char *wanted = kp_text_fold (programme != NULL ? programme : "");
 
     fits = FALSE;
     for (guint i = 0; !fits && programmes[i] != NULL; i++)
       {
-        g_autofree char *one = kp_text_fold (programmes[i]);
+        g_autofree char *one = kp_text_squash (programmes[i]);
 
-        fits = *one != '\0' && g_str_equal (one, wanted);
+        fits = same_programme (one, programme);
       }
   }
   return fits;

@@ -171,8 +171,6 @@ test_rows (Fixture *f, gconstpointer data)
     {
       KpImportProblem *p = g_ptr_array_index (problems, i);
 
-      if (p->line == 12)
-        g_assert_nonnull (strstr (p->reason, "2"));
       /* The NIK never appears whole in a problem. */
       if (g_str_equal (p->column, "nik"))
         g_assert_null (strstr (p->value, "0000"));
@@ -291,6 +289,17 @@ test_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpuint (counts.created + counts.updated, ==, 0);
   g_assert_cmpuint (counts.rejected, ==, 4);
   g_assert_cmpuint (n_audit_events (f->db), ==, events);
+  /* Into a selection with registrants, the repeated number names the line of the first. */
+  for (guint i = 0; i < again->len; i++)
+    {
+      KpImportProblem *p = g_ptr_array_index (again, i);
+
+      if (p->line == 12)
+        {
+          g_assert_cmpstr (p->column, ==, "no_peserta");
+          g_assert_nonnull (strstr (p->reason, "2"));
+        }
+    }
   /* The duplicate stays flagged on the later registrant only. */
   list = kp_applicant_list (f->db, 1, 0, KP_APPLICANT_FLAG_DUPLICATE_NIK, NULL, &error);
   g_assert_cmpuint (list->len, ==, 1);
