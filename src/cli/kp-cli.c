@@ -182,87 +182,16 @@ static const struct {
   { "assessments", kp_assessments_import },
 };
 
-/* ---- import formasi|applicants: the recruitment imports, into one selection ------------ */
-
-/* Whether the import names formasi or applicants: its first word that is not an option or an
- * option's value. */
+/* import formasi|applicants --selection S FILE: the recruitment imports, into one selection. */
 static gboolean
-is_recruitment_import (int argc, char **argv)
+import_recruitment (KpDatabase *db, const char *what, GFile *file, gint64 selection_id,
+                    gboolean all_or_nothing, KpImportCounts *counts, GPtrArray **problems,
+                    GError **error)
 {
-  for (int i = 1; i < argc; i++)
-    {
-      if (argv[i][0] == '-')
-        {
-          if (strchr (argv[i], '=') == NULL &&
-              (g_str_equal (argv[i], "--rejects") || g_str_equal (argv[i], "--warnings") ||
-               g_str_equal (argv[i], "--selection")))
-            i++;
-          continue;
-        }
-      return g_str_equal (argv[i], "formasi") || g_str_equal (argv[i], "applicants");
-    }
-  return FALSE;
-}
-
-static int
-cmd_import_recruitment (const char *db_path, int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autofree char *rejects = NULL;
-  g_autofree char *warnings = NULL;
-  g_autoptr(KpDatabase) db = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GFile) file = NULL;
-  KpImportCounts counts = { 0 };
-  gboolean all_or_nothing = FALSE;
-  gint64 selection_id = 0;
-  GError *error = NULL;
-  gboolean ok;
-  int status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "selection", 0, 0, G_OPTION_ARG_INT64, &selection_id,
-      N_("The selection the file belongs to (its id)"), N_("S") },
-    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
-      N_("Write every refused row as CSV (line,column,value,reason)"), N_("OUT.csv") },
-    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &warnings,
-      N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
-    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
-      N_("Write nothing if any row is refused"), NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("formasi|applicants --selection S FILE — import the "
-                                    "vacancies (formasi.csv) or the registrants (pelamar.csv) "
-                                    "of a selection"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Every row is checked and the good ones are written in one "
-                                  "transaction with one audit event; importing the same file "
-                                  "again changes nothing.\n"
-                                  "Vacancies are locked once the selection is announced. "
-                                  "Registrants' NIKs are never printed, and appear masked in "
-                                  "the rejects and warnings files."));
-  if (!parse (context, &argc, &argv, &status))
-    return status;
-  if (argc != 3)
-    return usage_error (context, _("Name what to import and the file: import formasi "
-                                   "--selection S FILE, or import applicants --selection S FILE"));
-  if (selection_id <= 0)
-    return usage_error (context, _("Give the selection with --selection S (its id)"));
-
-  db = open_database (db_path, &error);
-  if (db == NULL)
-    return fail (error);
-  file = g_file_new_for_commandline_arg (argv[2]);
-  if (g_str_equal (argv[1], "formasi"))
-    ok = kp_formasi_import (db, selection_id, file, all_or_nothing, &counts, &problems, &error);
-  else
-    ok = kp_applicant_import (db, selection_id, file, all_or_nothing, NULL, NULL, NULL, &counts,
-                              &problems, &error);
-  if (!ok)
-    return fail (error);
-  return finish_import (&counts, problems, rejects, warnings, all_or_nothing);
+  if (g_str_equal (what, "formasi"))
+    return kp_formasi_import (db, selection_id, file, all_or_nothing, counts, problems, error);
+  return kp_applicant_import (db, selection_id, file, all_or_nothing, NULL, NULL, NULL, counts,
+                              problems, error);
 }
 
 static int
@@ -280,6 +209,8 @@ cmd_import (const char *db_path, int argc, char **argv)
   const KpImportCounts *counts;
   GPtrArray *problems;
   TableImportFunc table_import = NULL;
+  gint64 selection_id = 0;
+  gboolean recruitment;
   GError *error = NULL;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -289,6 +220,8 @@ cmd_import (const char *db_path, int argc, char **argv)
       N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
     { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
       N_("Write nothing if any row is refused"), NULL },
+    { "selection", 0, 0, G_OPTION_ARG_INT64, &selection_id,
+      N_("For formasi and applicants: the selection the file belongs to (its id)"), N_("S") },
     { NULL }
   };
 
@@ -303,14 +236,17 @@ cmd_import (const char *db_path, int argc, char **argv)
                                   "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
                                   "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
                                   "Importing the same file again changes nothing."));
-  if (is_recruitment_import (argc, argv))
-    return cmd_import_recruitment (db_path, argc, argv);
   if (!parse (context, &argc, &argv, &status))
     return status;
   for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (table_imports); i++)
     if (g_strcmp0 (argv[1], table_imports[i].what) == 0)
       table_import = table_imports[i].func;
-  if (argc != 3 || (table_import == NULL && g_strcmp0 (argv[1], "employees") != 0))
+  recruitment = argc == 3 && (g_str_equal (argv[1], "formasi") ||
+                              g_str_equal (argv[1], "applicants"));
+  if (recruitment && selection_id <= 0)
+    return usage_error (context, _("Give the selection with --selection S (its id)"));
+  if (argc != 3 ||
+      (table_import == NULL && !recruitment && g_strcmp0 (argv[1], "employees") != 0))
     return usage_error (context, _("Name what to import and the file: import employees FILE, "
                                    "import competencies FILE, import standards FILE, or import "
                                    "assessments FILE"));
@@ -320,7 +256,15 @@ cmd_import (const char *db_path, int argc, char **argv)
     return fail (error);
 
   file = g_file_new_for_commandline_arg (argv[2]);
-  if (table_import != NULL)
+  if (recruitment)
+    {
+      if (!import_recruitment (db, argv[1], file, selection_id, all_or_nothing,
+                               &competency_counts, &competency_problems, &error))
+        return fail (error);
+      counts = &competency_counts;
+      problems = competency_problems;
+    }
+  else if (table_import != NULL)
     {
       if (!table_import (db, file, all_or_nothing, &competency_counts, &competency_problems,
                          &error))
