@@ -7,15 +7,9 @@
 
 #include <json-glib/json-glib.h>
 
-#include "model-test-util.h"
+#include "recruitment-test-util.h"
 
 #define PYTHON "/usr/bin/python3"
-
-typedef struct {
-  char *dir;
-  char *db_path;
-  KpDatabase *db;
-} Fixture;
 
 #define FORMASI_CSV                                                                            \
   "kode_formasi,jabatan,unit_kerja,pendidikan,program_studi,jenis_formasi,kuota\n"              \
@@ -59,17 +53,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *formasi = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *raw;
 
-  f->dir = make_tmp_dir ();
-  f->db_path = g_build_filename (f->dir, "kompeten.db", NULL);
-  f->db = open_db (f->db_path);
-  /* The selection rows are the selection helper's business: the tests write one directly. */
-  raw = raw_open (f->db_path);
-  raw_exec (raw, "INSERT INTO selection (id, name, type, year, created_at) "
-                 "VALUES (1, 'CPNS 2024', 'cpns', 2024, '2024-08-01T00:00:00Z')");
-  sqlite3_close (raw);
-
+  selection_fixture_set_up (f);
   formasi = g_build_filename (f->dir, "formasi.csv", NULL);
   g_assert_true (g_file_set_contents (formasi, FORMASI_CSV, -1, &error));
   file = g_file_new_for_path (formasi);
@@ -77,25 +62,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
 
-static char *
-write_file (Fixture *f, const char *name, const char *contents, gssize length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  return path;
-}
 
 static GPtrArray *
 import_ok (Fixture *f, const char *path, gboolean all_or_nothing, KpImportCounts *counts)
@@ -341,10 +308,8 @@ test_locked (Fixture *f, gconstpointer data)
   g_autofree char *path = write_file (f, "pelamar.csv", applicants_csv, -1);
   g_autoptr(GPtrArray) problems = NULL;
   KpImportCounts counts = { 0 };
-  sqlite3 *raw = raw_open (f->db_path);
 
-  raw_exec (raw, "UPDATE selection SET locked = 1 WHERE id = 1");
-  sqlite3_close (raw);
+  fixture_sql (f, "UPDATE selection SET locked = 1 WHERE id = 1");
   problems = import_ok (f, path, FALSE, &counts);
   g_assert_cmpuint (counts.created, ==, 9);
 }

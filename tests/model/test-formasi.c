@@ -5,56 +5,18 @@
 
 #include "config.h"
 
-#include "model-test-util.h"
+#include "recruitment-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *db_path;
-  KpDatabase *db;
-} Fixture;
-
-/* The selection rows are the selection helper's business: the tests write one directly. */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  sqlite3 *raw;
-
-  f->dir = make_tmp_dir ();
-  f->db_path = g_build_filename (f->dir, "kompeten.db", NULL);
-  f->db = open_db (f->db_path);
-  raw = raw_open (f->db_path);
-  raw_exec (raw, "INSERT INTO selection (id, name, type, year, created_at) "
-                 "VALUES (1, 'CPNS 2024', 'cpns', 2024, '2024-08-01T00:00:00Z')");
-  sqlite3_close (raw);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->db);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
-
-static char *
-write_file (Fixture *f, const char *name, const char *contents, gssize length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, length, &error));
-  g_assert_no_error (error);
-  return path;
+  selection_fixture_set_up (f);
 }
 
 static void
 lock_selection (Fixture *f)
 {
-  sqlite3 *raw = raw_open (f->db_path);
-
-  raw_exec (raw, "UPDATE selection SET locked = 1 WHERE id = 1");
-  sqlite3_close (raw);
+  fixture_sql (f, "UPDATE selection SET locked = 1 WHERE id = 1");
 }
 
 static gboolean
@@ -197,7 +159,6 @@ test_locked (Fixture *f, gconstpointer data)
                        .kind = (char *) "umum", .quota = 1 };
   guint events;
   gint64 id;
-  sqlite3 *raw;
 
   id = kp_formasi_add (f->db, 1, &values, &error);
   g_assert_no_error (error);
@@ -228,9 +189,7 @@ test_locked (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_audit_events (f->db), ==, events);
 
   /* An open amendment lets them change again. */
-  raw = raw_open (f->db_path);
-  raw_exec (raw, "UPDATE selection SET amendment_reason = 'Kuota ditambah BKN' WHERE id = 1");
-  sqlite3_close (raw);
+  fixture_sql (f, "UPDATE selection SET amendment_reason = 'Kuota ditambah BKN' WHERE id = 1");
   g_assert_true (kp_formasi_update (f->db, id, &values, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_audit_events (f->db), ==, events + 1);
@@ -247,7 +206,6 @@ test_edit (Fixture *f, gconstpointer data)
   KpFormasi *got;
   guint events = n_audit_events (f->db);
   gint64 id, other;
-  sqlite3 *raw;
 
   id = kp_formasi_add (f->db, 1, &values, &error);
   g_assert_no_error (error);
@@ -293,11 +251,9 @@ test_edit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (got->kind, ==, "putra-putri-papua");
 
   /* A formasi with registrants stays. */
-  raw = raw_open (f->db_path);
-  raw_exec (raw, "INSERT INTO applicant (selection_id, reg_no, nik, name, sex, birth_date, "
-                 "formasi_id) SELECT 1, 'R1', '1801010510000001', 'Andi', 'L', '2000-10-05', id "
-                 "FROM formasi WHERE code = 'F0100'");
-  sqlite3_close (raw);
+  fixture_sql (f, "INSERT INTO applicant (selection_id, reg_no, nik, name, sex, birth_date, "
+                  "formasi_id) SELECT 1, 'R1', '1801010510000001', 'Andi', 'L', '2000-10-05', id "
+                  "FROM formasi WHERE code = 'F0100'");
   g_assert_false (kp_formasi_delete (f->db, id, &error));
   g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_IN_USE);
   g_clear_error (&error);
