@@ -54,8 +54,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpApplicant, kp_applicant_free)
  * file, an unknown formasi, a grade out of range (IPK 0–4, school average 0–100). Warnings: the
  * NIK's date or sex disagrees, an age outside 18–60. Flagged, still written: education
  * mismatch, the same NIK twice in the selection. Memory stays flat whatever the file's size.
- * Errors as kp_formasi_import () (but a locked selection still takes registrants);
- * @progress (may be NULL) gets the fraction done. */
+ * The NIK is masked in the problems' values too. Errors as kp_formasi_import () (but a locked
+ * selection still takes registrants; CANCELLED writes nothing); @progress (may be NULL) gets
+ * the fraction done. */
 gboolean kp_applicant_import (KpDatabase *db, gint64 selection_id, GFile *file,
                               gboolean all_or_nothing, GCancellable *cancellable,
                               KpProgressFunc progress, gpointer user_data,
@@ -63,7 +64,8 @@ gboolean kp_applicant_import (KpDatabase *db, gint64 selection_id, GFile *file,
 
 /* The registrants for a table, by no. peserta, NIK masked. @formasi_id 0: every formasi;
  * @flags: only those with any of these flags (NONE: all); @search (may be NULL): a part of the
- * no. peserta or of the name, ignoring case and accents. KpApplicant, owned. */
+ * no. peserta or of the name, ignoring the case of ASCII letters (never the NIK). KpApplicant,
+ * owned. */
 GPtrArray *kp_applicant_list (KpDatabase *db, gint64 selection_id, gint64 formasi_id,
                               KpApplicantFlags flags, const char *search, GError **error);
 /* Everything about one registrant, the NIK whole: for the record form only. */

@@ -318,6 +318,20 @@ clean_clear (KpFormasi *clean)
 
 typedef enum { ROW_SAME, ROW_CREATED, ROW_UPDATED } RowState;
 
+/* Binds @first as ?1 and the fields as ?2 (code) … ?8 (quota). */
+static void
+bind_formasi (KpStmt *stmt, gint64 first, const KpFormasi *f)
+{
+  _kp_stmt_bind_int64 (stmt, 1, first);
+  _kp_stmt_bind_text (stmt, 2, f->code);
+  _kp_stmt_bind_text (stmt, 3, f->position_title);
+  _kp_stmt_bind_text (stmt, 4, f->unit);
+  _kp_stmt_bind_text (stmt, 5, f->education);
+  _kp_stmt_bind_text (stmt, 6, f->study_programme);
+  _kp_stmt_bind_text (stmt, 7, f->kind);
+  _kp_stmt_bind_int64 (stmt, 8, f->quota);
+}
+
 /* Inserts or updates (by code) one formasi inside the caller's transaction. Returns its id, or
  * 0 on error; @state says what happened. */
 static gint64
@@ -338,14 +352,7 @@ upsert (KpDb *kdb, gint64 selection_id, gint64 id, const KpFormasi *f, RowState 
                          error);
   if (stmt == NULL)
     return 0;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  _kp_stmt_bind_text (stmt, 2, f->code);
-  _kp_stmt_bind_text (stmt, 3, f->position_title);
-  _kp_stmt_bind_text (stmt, 4, f->unit);
-  _kp_stmt_bind_text (stmt, 5, f->education);
-  _kp_stmt_bind_text (stmt, 6, f->study_programme);
-  _kp_stmt_bind_text (stmt, 7, f->kind);
-  _kp_stmt_bind_int64 (stmt, 8, f->quota);
+  bind_formasi (stmt, selection_id, f);
   _kp_stmt_bind_int64 (stmt, 9, id);
   step = _kp_stmt_step (stmt, error);
   if (step == KP_STEP_ROW)
@@ -383,14 +390,7 @@ upsert (KpDb *kdb, gint64 selection_id, gint64 id, const KpFormasi *f, RowState 
                            error);
   if (stmt == NULL)
     return 0;
-  _kp_stmt_bind_int64 (stmt, 1, existing != 0 ? existing : selection_id);
-  _kp_stmt_bind_text (stmt, 2, f->code);
-  _kp_stmt_bind_text (stmt, 3, f->position_title);
-  _kp_stmt_bind_text (stmt, 4, f->unit);
-  _kp_stmt_bind_text (stmt, 5, f->education);
-  _kp_stmt_bind_text (stmt, 6, f->study_programme);
-  _kp_stmt_bind_text (stmt, 7, f->kind);
-  _kp_stmt_bind_int64 (stmt, 8, f->quota);
+  bind_formasi (stmt, existing != 0 ? existing : selection_id, f);
   if (!_kp_stmt_run (stmt, error))
     return 0;
   *state = existing != 0 ? ROW_UPDATED : ROW_CREATED;
