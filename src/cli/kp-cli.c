@@ -18,6 +18,8 @@
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
 #include "kompeten/kp-core.h"
+#include "kompeten/kp-applicants.h"
+#include "kompeten/kp-formasi.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-database.h"
@@ -121,94 +123,13 @@ print_problems (GPtrArray *problems, gboolean warnings, guint limit)
     g_printerr (_("  … and %u more\n"), total - shown);
 }
 
-/* The imports that share one shape: a CSV file, one transaction, counts and refused rows.
- * competencies: code, name, type, level, description, indicators (the dictionary's format);
- * standards: unit_kerja, jabatan, kode_kompetensi, level (what export standards writes);
- * assessments: nip, kode_kompetensi, level, penilai, tanggal, metode, catatan (penilaian.csv). */
-typedef gboolean (*TableImportFunc) (KpDatabase *db, GFile *file, gboolean all_or_nothing,
-                                     KpImportCounts *counts, GPtrArray **problems,
-                                     GError **error);
-
-static const struct {
-  const char *what;
-  TableImportFunc func;
-} table_imports[] = {
-  { "competencies", kp_competency_import },
-  { "standards", kp_standards_import },
-  { "assessments", kp_assessments_import },
-};
-
+/* The end every import shares: the counts, the first refused rows and warnings, the rejects
+ * and warnings files, and the exit status. */
 static int
-cmd_import (const char *db_path, int argc, char **argv)
+finish_import (const KpImportCounts *counts, GPtrArray *problems, const char *rejects,
+               const char *warnings, gboolean all_or_nothing)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autofree char *rejects = NULL;
-  g_autofree char *warnings = NULL;
-  gboolean all_or_nothing = FALSE;
-  g_autoptr(KpDatabase) db = NULL;
-  g_autoptr(KpEmployeeImport) import = NULL;
-  g_autoptr(GPtrArray) competency_problems = NULL;
-  g_autoptr(GFile) file = NULL;
-  KpImportCounts competency_counts = { 0 };
-  const KpImportCounts *counts;
-  GPtrArray *problems;
-  TableImportFunc table_import = NULL;
   GError *error = NULL;
-  int status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
-      N_("Write every refused row as CSV (line,column,value,reason)"), N_("OUT.csv") },
-    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &warnings,
-      N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
-    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
-      N_("Write nothing if any row is refused"), NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("employees|competencies|standards|assessments FILE — import "
-                                    "a pegawai.csv register export, a competency dictionary, job "
-                                    "competency standards, or assessment results"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Every row is checked and the good ones are written in one "
-                                  "transaction with one audit event.\n"
-                                  "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
-                                  "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
-                                  "Importing the same file again changes nothing."));
-  if (!parse (context, &argc, &argv, &status))
-    return status;
-  for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (table_imports); i++)
-    if (g_strcmp0 (argv[1], table_imports[i].what) == 0)
-      table_import = table_imports[i].func;
-  if (argc != 3 || (table_import == NULL && g_strcmp0 (argv[1], "employees") != 0))
-    return usage_error (context, _("Name what to import and the file: import employees FILE, "
-                                   "import competencies FILE, import standards FILE, or import "
-                                   "assessments FILE"));
-
-  db = open_database (db_path, &error);
-  if (db == NULL)
-    return fail (error);
-
-  file = g_file_new_for_commandline_arg (argv[2]);
-  if (table_import != NULL)
-    {
-      if (!table_import (db, file, all_or_nothing, &competency_counts, &competency_problems,
-                         &error))
-        return fail (error);
-      counts = &competency_counts;
-      problems = competency_problems;
-    }
-  else
-    {
-      import = kp_employee_import_new (db, file);
-      /* apply checks every row as it goes: no separate analysis pass is needed here. */
-      if (!kp_employee_import_open (import, &error) ||
-          !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
-        return fail (error);
-      counts = kp_employee_import_get_counts (import);
-      problems = kp_employee_import_get_problems (import);
-    }
 
   print_count (_("read"), counts->read);
   print_count (_("new"), counts->created);
@@ -232,12 +153,10 @@ cmd_import (const char *db_path, int argc, char **argv)
     }
 
   if (rejects != NULL &&
-      !kp_import_problems_write_csv (problems, FALSE, rejects,
-                                     &error))
+      !kp_import_problems_write_csv (problems, FALSE, rejects, &error))
     return fail (error);
   if (warnings != NULL &&
-      !kp_import_problems_write_csv (problems, TRUE, warnings,
-                                     &error))
+      !kp_import_problems_write_csv (problems, TRUE, warnings, &error))
     return fail (error);
 
   if (all_or_nothing && counts->rejected > 0)
@@ -248,6 +167,127 @@ cmd_import (const char *db_path, int argc, char **argv)
       return EXIT_REJECTED;
     }
   return EXIT_OK;
+}
+
+/* The imports that share one shape: a CSV file, one transaction, counts and refused rows.
+ * competencies: code, name, type, level, description, indicators (the dictionary's format);
+ * standards: unit_kerja, jabatan, kode_kompetensi, level (what export standards writes);
+ * assessments: nip, kode_kompetensi, level, penilai, tanggal, metode, catatan (penilaian.csv). */
+typedef gboolean (*TableImportFunc) (KpDatabase *db, GFile *file, gboolean all_or_nothing,
+                                     KpImportCounts *counts, GPtrArray **problems,
+                                     GError **error);
+
+static const struct {
+  const char *what;
+  TableImportFunc func;
+} table_imports[] = {
+  { "competencies", kp_competency_import },
+  { "standards", kp_standards_import },
+  { "assessments", kp_assessments_import },
+};
+
+/* import formasi|applicants --selection S FILE: the recruitment imports, into one selection. */
+static gboolean
+import_recruitment (KpDatabase *db, const char *what, GFile *file, gint64 selection_id,
+                    gboolean all_or_nothing, KpImportCounts *counts, GPtrArray **problems,
+                    GError **error)
+{
+  if (g_str_equal (what, "formasi"))
+    return kp_formasi_import (db, selection_id, file, all_or_nothing, counts, problems, error);
+  return kp_applicant_import (db, selection_id, file, all_or_nothing, NULL, NULL, NULL, counts,
+                              problems, error);
+}
+
+static int
+cmd_import (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *rejects = NULL;
+  g_autofree char *warnings = NULL;
+  gboolean all_or_nothing = FALSE;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(KpEmployeeImport) import = NULL;
+  g_autoptr(GPtrArray) competency_problems = NULL;
+  g_autoptr(GFile) file = NULL;
+  KpImportCounts competency_counts = { 0 };
+  const KpImportCounts *counts;
+  GPtrArray *problems;
+  TableImportFunc table_import = NULL;
+  gint64 selection_id = 0;
+  gboolean recruitment;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
+      N_("Write every refused row as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &warnings,
+      N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
+      N_("Write nothing if any row is refused"), NULL },
+    { "selection", 0, 0, G_OPTION_ARG_INT64, &selection_id,
+      N_("For formasi and applicants: the selection the file belongs to (its id)"), N_("S") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("employees|competencies|standards|assessments FILE — import "
+                                    "a pegawai.csv register export, a competency dictionary, job "
+                                    "competency standards, or assessment results"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Every row is checked and the good ones are written in one "
+                                  "transaction with one audit event.\n"
+                                  "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
+                                  "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
+                                  "Importing the same file again changes nothing."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (table_imports); i++)
+    if (g_strcmp0 (argv[1], table_imports[i].what) == 0)
+      table_import = table_imports[i].func;
+  recruitment = argc == 3 && (g_str_equal (argv[1], "formasi") ||
+                              g_str_equal (argv[1], "applicants"));
+  if (recruitment && selection_id <= 0)
+    return usage_error (context, _("Give the selection with --selection S (its id)"));
+  if (argc != 3 ||
+      (table_import == NULL && !recruitment && g_strcmp0 (argv[1], "employees") != 0))
+    return usage_error (context, _("Name what to import and the file: import employees FILE, "
+                                   "import competencies FILE, import standards FILE, or import "
+                                   "assessments FILE"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if (recruitment)
+    {
+      if (!import_recruitment (db, argv[1], file, selection_id, all_or_nothing,
+                               &competency_counts, &competency_problems, &error))
+        return fail (error);
+      counts = &competency_counts;
+      problems = competency_problems;
+    }
+  else if (table_import != NULL)
+    {
+      if (!table_import (db, file, all_or_nothing, &competency_counts, &competency_problems,
+                         &error))
+        return fail (error);
+      counts = &competency_counts;
+      problems = competency_problems;
+    }
+  else
+    {
+      import = kp_employee_import_new (db, file);
+      /* apply checks every row as it goes: no separate analysis pass is needed here. */
+      if (!kp_employee_import_open (import, &error) ||
+          !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
+        return fail (error);
+      counts = kp_employee_import_get_counts (import);
+      problems = kp_employee_import_get_problems (import);
+    }
+
+  return finish_import (counts, problems, rejects, warnings, all_or_nothing);
 }
 
 /* The id of the unit named @name, or 0 after saying there is none. */
@@ -1304,6 +1344,8 @@ static const Command commands[] = {
     N_("Import a register export, a competency dictionary, job competency standards or "
        "assessment results"),
     cmd_import },
+  { "import", "formasi|applicants --selection S FILE",
+    N_("Import the vacancies or the registrants of a selection"), cmd_import },
   { "export", "employees|standards|plans --csv|--xlsx OUT",
     N_("Export the register, the competency standards or the development plans"), cmd_export },
   { "chart", "employees-by-unit|gap-heatmap|jpm-distribution --png|--pdf|--svg OUT",

@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <json-glib/json-glib.h>
+
 #include "kompeten/kp-model.h"
 #include "../model/recruitment-fixture.h"
 
@@ -1395,6 +1397,162 @@ test_notify (Fixture *f, gconstpointer data)
                             "--from", "bukan alamat", NULL), ==, 1);
 }
 
+/* ---- import formasi|applicants ------------------------------------------------------------ */
+
+/* A database with selection 1 (the selection commands are not this test's business). */
+static void
+make_selection (Fixture *f)
+{
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  g_assert_true (attacker_sql (f, "INSERT INTO selection (id, name, type, year, created_at) "
+                                  "VALUES (1, 'CPNS 2024', 'cpns', 2024, '2024-08-01T00:00:00Z')"));
+}
+
+static char *
+gen_data_script (void)
+{
+  const char *root = g_getenv ("KOMPETEN_SOURCE_ROOT");
+  g_autofree char *script = NULL;
+
+  if (root == NULL)
+    return NULL;
+  script = g_build_filename (root, "..", "shared", "tools", "gen_data.py", NULL);
+  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  return g_steal_pointer (&script);
+}
+
+static void
+test_import_recruitment_usage (Fixture *f, gconstpointer data)
+{
+  g_autofree char *formasi = tmp_path (f, "formasi.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (formasi,
+                                      "kode_formasi,jabatan,unit_kerja,pendidikan,program_studi,"
+                                      "jenis_formasi,kuota\nF0001,Analis,BKPSDM,S1,,umum,1\n",
+                                      -1, &error));
+  make_selection (f);
+  g_assert_cmpint (run_cli (f, "import", "formasi", formasi, NULL), ==, 2);
+  assert_mentions (f->err, "--selection");
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "7", formasi, NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "1", formasi, NULL), ==, 0);
+  assert_counts (f->out, 1, 1, 0, 0, 0, 0);
+  g_assert_cmpint (run_cli (f, "import", "--selection=1", "formasi", formasi, NULL), ==, 0);
+  assert_counts (f->out, 1, 0, 0, 1, 0, 0);
+  /* Announced: the vacancies are locked. */
+  g_assert_true (attacker_sql (f, "UPDATE selection SET locked = 1"));
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "1", formasi, NULL), ==, 1);
+  assert_mentions (f->err, "amendment");
+}
+
+static void
+test_import_applicants (Fixture *f, gconstpointer data)
+{
+  g_autofree char *script = gen_data_script ();
+  g_autofree char *out = tmp_path (f, "data");
+  g_autofree char *formasi = NULL;
+  g_autofree char *pelamar = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *rejects = tmp_path (f, "rejects.csv");
+  g_autofree char *warnings = tmp_path (f, "warnings.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *rejected = NULL;
+  g_autofree char *warned = NULL;
+  g_autofree char *gen_out = NULL;
+  g_autofree char *gen_err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GRegex) nik_regex = g_regex_new ("(?<![0-9])[0-9]{16}(?![0-9])", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *bad;
+  gint64 n_rows, n_bad = 0, last = 0;
+  guint n_niks = 0;
+
+  if (script == NULL)
+    {
+      g_test_skip ("needs " PYTHON " and ../shared/tools/gen_data.py (KOMPETEN_SOURCE_ROOT)");
+      return;
+    }
+  {
+    const char *argv[] = { PYTHON, script, "--out", out, "--employees", "30", "--applicants",
+                           "800", "--dirty", "0.1", "--seed", "3", NULL };
+
+    g_assert_cmpint (spawn (f->dir, argv, &gen_out, &gen_err), ==, 0);
+  }
+  formasi = g_build_filename (out, "formasi.csv", NULL);
+  pelamar = g_build_filename (out, "pelamar.csv", NULL);
+  manifest = g_build_filename (out, "manifest.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, manifest, &error));
+  g_assert_no_error (error);
+  n_rows = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                       "pelamar");
+  bad = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                      "bad_rows");
+  for (guint i = 0; i < json_array_get_length (bad); i++)
+    {
+      JsonObject *row = json_array_get_object_element (bad, i);
+
+      if (g_strcmp0 (json_object_get_string_member (row, "file"), "pelamar.csv") != 0)
+        continue;
+      g_string_append_printf (want, "%" G_GINT64_FORMAT " ",
+                              json_object_get_int_member (row, "line"));
+      n_bad++;
+    }
+  g_assert_cmpint (n_bad, >, 20);
+
+  make_selection (f);
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "1", formasi, NULL), ==, 0);
+  assert_counts (f->out, 20, 20, 0, 0, 0, 0);
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", pelamar,
+                            "--rejects", rejects, "--warnings", warnings, NULL), ==, 0);
+  g_assert_cmpint (count_of (f->out, "read"), ==, n_rows);
+  g_assert_cmpint (count_of (f->out, "new"), ==, n_rows - n_bad);
+  g_assert_cmpint (count_of (f->out, "rejected"), ==, n_bad);
+  rejected = read_file (rejects);
+  warned = read_file (warnings);
+
+  /* The rejects file names exactly the manifest's lines (one row per refused line here). */
+  lines = g_strsplit (rejected, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "line,column,value,reason");
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      gint64 line = g_ascii_strtoll (lines[i], NULL, 10);
+
+      if (line != last)
+        g_string_append_printf (got, "%" G_GINT64_FORMAT " ", line);
+      last = line;
+    }
+  g_assert_cmpstr (got->str, ==, want->str);
+
+  /* No NIK of the file is printed, nor written whole to the rejects or warnings. */
+  contents = read_file (pelamar);
+  g_regex_match (nik_regex, contents, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *nik = g_match_info_fetch (match, 0);
+
+      n_niks++;
+      if (strstr (f->out, nik) != NULL || strstr (f->err, nik) != NULL ||
+          strstr (rejected, nik) != NULL || strstr (warned, nik) != NULL)
+        g_error ("the NIK %s is shown", nik);
+    }
+  g_assert_cmpuint (n_niks, >, 700);
+
+  /* Again, all or nothing: refused rows, so exit 3 and nothing written. */
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", pelamar,
+                            "--all-or-nothing", NULL), ==, 3);
+  g_assert_cmpint (count_of (f->out, "unchanged"), ==, 0);
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", pelamar, NULL), ==, 0);
+  g_assert_cmpint (count_of (f->out, "unchanged"), ==, n_rows - n_bad);
+  g_assert_cmpint (count_of (f->out, "new"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1426,6 +1584,8 @@ main (int argc, char **argv)
   ADD ("/cli/standards", test_standards);
   ADD ("/cli/jpm", test_jpm);
   ADD ("/cli/chart-jpm", test_chart_jpm);
+  ADD ("/cli/import-recruitment-usage", test_import_recruitment_usage);
+  ADD ("/cli/import-applicants", test_import_applicants);
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/notify", test_notify);
   ADD ("/cli/selection", test_selection);
