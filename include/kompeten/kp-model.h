@@ -14,4 +14,8 @@
 #include "kompeten/kp-feedback.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-employee-import.h"
+#include "kompeten/kp-formasi.h"
+#include "kompeten/kp-applicants.h"
+#include "kompeten/kp-verification.h"
+#include "kompeten/kp-notification.h"
 #include "kompeten/kp-selection.h"

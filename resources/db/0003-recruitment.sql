@@ -345,3 +345,66 @@ INSERT INTO default_requirement VALUES
   (2, 'IPK atau nilai rata-rata ijazah memenuhi syarat'),
   (3, 'Dokumen persyaratan lengkap, jelas dan sah'),
   (4, 'Usia memenuhi batas yang ditetapkan');
+
+-- ---- default notification texts -------------------------------------------------------------
+
+-- The texts a stage's notification starts from until the selection sets its own
+-- (notification_template), per kind of stage ('*': every kind without a text of its own) and
+-- channel. Placeholders in braces are filled per registrant (kp-notification.h): {nama},
+-- {no_peserta}, {seleksi}, {tahap}, {jadwal}, {tempat}, {hasil}, {alasan}, {langkah_berikut},
+-- {tahap_berikut}, {jadwal_berikut}, {tempat_berikut}, {cara_sanggah}, {instansi}. The NIK
+-- and the birth date are never placeholders.
+CREATE TABLE default_notification_template (
+  stage_kind       TEXT NOT NULL,
+  channel          TEXT NOT NULL CHECK (channel IN ('email', 'short')),
+  subject          TEXT NOT NULL DEFAULT '',
+  body             TEXT NOT NULL CHECK (body <> ''),
+  PRIMARY KEY (stage_kind, channel)
+);
+
+INSERT INTO default_notification_template VALUES
+  ('administration', 'email',
+   'Hasil {tahap} - {seleksi} - Nomor Peserta {no_peserta}',
+   'Yth. Sdr./Sdri. {nama}
+Nomor Peserta: {no_peserta}
+
+Dengan hormat,
+
+Berdasarkan hasil verifikasi dokumen pada tahap {tahap} dalam rangka {seleksi}, bersama ini kami sampaikan bahwa Saudara/Saudari dinyatakan {hasil}.
+
+{alasan}
+
+{langkah_berikut}
+
+Demikian pemberitahuan ini kami sampaikan. Atas perhatian Saudara/Saudari, kami ucapkan terima kasih.
+
+Hormat kami,
+Panitia Seleksi
+{instansi}
+
+Surat elektronik ini dikirim secara otomatis; mohon tidak membalas surat ini.'),
+  ('administration', 'short', '',
+   'Yth. {nama} ({no_peserta}): hasil {tahap} ({seleksi}): {hasil}. {alasan} {langkah_berikut}'),
+  ('*', 'email',
+   'Undangan {tahap} - {seleksi} - Nomor Peserta {no_peserta}',
+   'Yth. Sdr./Sdri. {nama}
+Nomor Peserta: {no_peserta}
+
+Dengan hormat,
+
+Sehubungan dengan pelaksanaan {seleksi}, bersama ini kami mengundang Saudara/Saudari untuk mengikuti tahap {tahap} yang akan dilaksanakan pada:
+
+Waktu  : {jadwal}
+Tempat : {tempat}
+
+Saudara/Saudari diharapkan hadir paling lambat 30 (tiga puluh) menit sebelum pelaksanaan dengan membawa kartu tanda peserta dan Kartu Tanda Penduduk (KTP) asli. Peserta yang tidak hadir sesuai jadwal dianggap mengundurkan diri.
+
+Demikian undangan ini kami sampaikan. Atas perhatian Saudara/Saudari, kami ucapkan terima kasih.
+
+Hormat kami,
+Panitia Seleksi
+{instansi}
+
+Surat elektronik ini dikirim secara otomatis; mohon tidak membalas surat ini.'),
+  ('*', 'short', '',
+   'Yth. {nama} ({no_peserta}): Anda diundang mengikuti {tahap} ({seleksi}). Jadwal: {jadwal}. Tempat: {tempat}. Bawa kartu tanda peserta dan KTP asli.');

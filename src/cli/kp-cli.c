@@ -18,14 +18,18 @@
 #include "kompeten/kp-audit.h"
 #include "kompeten/kp-competencies.h"
 #include "kompeten/kp-core.h"
+#include "kompeten/kp-applicants.h"
+#include "kompeten/kp-formasi.h"
 #include "kompeten/kp-idp.h"
 #include "kompeten/kp-standards.h"
 #include "kompeten/kp-database.h"
 #include "kompeten/kp-employee-import.h"
 #include "kompeten/kp-gaps.h"
 #include "kompeten/kp-jpm-settings.h"
+#include "kompeten/kp-notification.h"
 #include "kompeten/kp-records.h"
 #include "kompeten/kp-reports.h"
+#include "kompeten/kp-verification.h"
 #include "kompeten/kp-selection.h"
 
 enum {
@@ -119,94 +123,13 @@ print_problems (GPtrArray *problems, gboolean warnings, guint limit)
     g_printerr (_("  … and %u more\n"), total - shown);
 }
 
-/* The imports that share one shape: a CSV file, one transaction, counts and refused rows.
- * competencies: code, name, type, level, description, indicators (the dictionary's format);
- * standards: unit_kerja, jabatan, kode_kompetensi, level (what export standards writes);
- * assessments: nip, kode_kompetensi, level, penilai, tanggal, metode, catatan (penilaian.csv). */
-typedef gboolean (*TableImportFunc) (KpDatabase *db, GFile *file, gboolean all_or_nothing,
-                                     KpImportCounts *counts, GPtrArray **problems,
-                                     GError **error);
-
-static const struct {
-  const char *what;
-  TableImportFunc func;
-} table_imports[] = {
-  { "competencies", kp_competency_import },
-  { "standards", kp_standards_import },
-  { "assessments", kp_assessments_import },
-};
-
+/* The end every import shares: the counts, the first refused rows and warnings, the rejects
+ * and warnings files, and the exit status. */
 static int
-cmd_import (const char *db_path, int argc, char **argv)
+finish_import (const KpImportCounts *counts, GPtrArray *problems, const char *rejects,
+               const char *warnings, gboolean all_or_nothing)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autofree char *rejects = NULL;
-  g_autofree char *warnings = NULL;
-  gboolean all_or_nothing = FALSE;
-  g_autoptr(KpDatabase) db = NULL;
-  g_autoptr(KpEmployeeImport) import = NULL;
-  g_autoptr(GPtrArray) competency_problems = NULL;
-  g_autoptr(GFile) file = NULL;
-  KpImportCounts competency_counts = { 0 };
-  const KpImportCounts *counts;
-  GPtrArray *problems;
-  TableImportFunc table_import = NULL;
   GError *error = NULL;
-  int status = EXIT_OK;
-  const GOptionEntry entries[] = {
-    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
-      N_("Write every refused row as CSV (line,column,value,reason)"), N_("OUT.csv") },
-    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &warnings,
-      N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
-    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
-      N_("Write nothing if any row is refused"), NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("employees|competencies|standards|assessments FILE — import "
-                                    "a pegawai.csv register export, a competency dictionary, job "
-                                    "competency standards, or assessment results"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Every row is checked and the good ones are written in one "
-                                  "transaction with one audit event.\n"
-                                  "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
-                                  "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
-                                  "Importing the same file again changes nothing."));
-  if (!parse (context, &argc, &argv, &status))
-    return status;
-  for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (table_imports); i++)
-    if (g_strcmp0 (argv[1], table_imports[i].what) == 0)
-      table_import = table_imports[i].func;
-  if (argc != 3 || (table_import == NULL && g_strcmp0 (argv[1], "employees") != 0))
-    return usage_error (context, _("Name what to import and the file: import employees FILE, "
-                                   "import competencies FILE, import standards FILE, or import "
-                                   "assessments FILE"));
-
-  db = open_database (db_path, &error);
-  if (db == NULL)
-    return fail (error);
-
-  file = g_file_new_for_commandline_arg (argv[2]);
-  if (table_import != NULL)
-    {
-      if (!table_import (db, file, all_or_nothing, &competency_counts, &competency_problems,
-                         &error))
-        return fail (error);
-      counts = &competency_counts;
-      problems = competency_problems;
-    }
-  else
-    {
-      import = kp_employee_import_new (db, file);
-      /* apply checks every row as it goes: no separate analysis pass is needed here. */
-      if (!kp_employee_import_open (import, &error) ||
-          !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
-        return fail (error);
-      counts = kp_employee_import_get_counts (import);
-      problems = kp_employee_import_get_problems (import);
-    }
 
   print_count (_("read"), counts->read);
   print_count (_("new"), counts->created);
@@ -230,12 +153,10 @@ cmd_import (const char *db_path, int argc, char **argv)
     }
 
   if (rejects != NULL &&
-      !kp_import_problems_write_csv (problems, FALSE, rejects,
-                                     &error))
+      !kp_import_problems_write_csv (problems, FALSE, rejects, &error))
     return fail (error);
   if (warnings != NULL &&
-      !kp_import_problems_write_csv (problems, TRUE, warnings,
-                                     &error))
+      !kp_import_problems_write_csv (problems, TRUE, warnings, &error))
     return fail (error);
 
   if (all_or_nothing && counts->rejected > 0)
@@ -246,6 +167,127 @@ cmd_import (const char *db_path, int argc, char **argv)
       return EXIT_REJECTED;
     }
   return EXIT_OK;
+}
+
+/* The imports that share one shape: a CSV file, one transaction, counts and refused rows.
+ * competencies: code, name, type, level, description, indicators (the dictionary's format);
+ * standards: unit_kerja, jabatan, kode_kompetensi, level (what export standards writes);
+ * assessments: nip, kode_kompetensi, level, penilai, tanggal, metode, catatan (penilaian.csv). */
+typedef gboolean (*TableImportFunc) (KpDatabase *db, GFile *file, gboolean all_or_nothing,
+                                     KpImportCounts *counts, GPtrArray **problems,
+                                     GError **error);
+
+static const struct {
+  const char *what;
+  TableImportFunc func;
+} table_imports[] = {
+  { "competencies", kp_competency_import },
+  { "standards", kp_standards_import },
+  { "assessments", kp_assessments_import },
+};
+
+/* import formasi|applicants --selection S FILE: the recruitment imports, into one selection. */
+static gboolean
+import_recruitment (KpDatabase *db, const char *what, GFile *file, gint64 selection_id,
+                    gboolean all_or_nothing, KpImportCounts *counts, GPtrArray **problems,
+                    GError **error)
+{
+  if (g_str_equal (what, "formasi"))
+    return kp_formasi_import (db, selection_id, file, all_or_nothing, counts, problems, error);
+  return kp_applicant_import (db, selection_id, file, all_or_nothing, NULL, NULL, NULL, counts,
+                              problems, error);
+}
+
+static int
+cmd_import (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *rejects = NULL;
+  g_autofree char *warnings = NULL;
+  gboolean all_or_nothing = FALSE;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(KpEmployeeImport) import = NULL;
+  g_autoptr(GPtrArray) competency_problems = NULL;
+  g_autoptr(GFile) file = NULL;
+  KpImportCounts competency_counts = { 0 };
+  const KpImportCounts *counts;
+  GPtrArray *problems;
+  TableImportFunc table_import = NULL;
+  gint64 selection_id = 0;
+  gboolean recruitment;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "rejects", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
+      N_("Write every refused row as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "warnings", 0, 0, G_OPTION_ARG_FILENAME, &warnings,
+      N_("Write every warning as CSV (line,column,value,reason)"), N_("OUT.csv") },
+    { "all-or-nothing", 0, 0, G_OPTION_ARG_NONE, &all_or_nothing,
+      N_("Write nothing if any row is refused"), NULL },
+    { "selection", 0, 0, G_OPTION_ARG_INT64, &selection_id,
+      N_("For formasi and applicants: the selection the file belongs to (its id)"), N_("S") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("employees|competencies|standards|assessments FILE — import "
+                                    "a pegawai.csv register export, a competency dictionary, job "
+                                    "competency standards, or assessment results"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Every row is checked and the good ones are written in one "
+                                  "transaction with one audit event.\n"
+                                  "Accepts , or ; as delimiter, a BOM, CRLF, quoted fields, and "
+                                  "dates as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.\n"
+                                  "Importing the same file again changes nothing."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  for (guint i = 0; argc == 3 && i < G_N_ELEMENTS (table_imports); i++)
+    if (g_strcmp0 (argv[1], table_imports[i].what) == 0)
+      table_import = table_imports[i].func;
+  recruitment = argc == 3 && (g_str_equal (argv[1], "formasi") ||
+                              g_str_equal (argv[1], "applicants"));
+  if (recruitment && selection_id <= 0)
+    return usage_error (context, _("Give the selection with --selection S (its id)"));
+  if (argc != 3 ||
+      (table_import == NULL && !recruitment && g_strcmp0 (argv[1], "employees") != 0))
+    return usage_error (context, _("Name what to import and the file: import employees FILE, "
+                                   "import competencies FILE, import standards FILE, or import "
+                                   "assessments FILE"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  if (recruitment)
+    {
+      if (!import_recruitment (db, argv[1], file, selection_id, all_or_nothing,
+                               &competency_counts, &competency_problems, &error))
+        return fail (error);
+      counts = &competency_counts;
+      problems = competency_problems;
+    }
+  else if (table_import != NULL)
+    {
+      if (!table_import (db, file, all_or_nothing, &competency_counts, &competency_problems,
+                         &error))
+        return fail (error);
+      counts = &competency_counts;
+      problems = competency_problems;
+    }
+  else
+    {
+      import = kp_employee_import_new (db, file);
+      /* apply checks every row as it goes: no separate analysis pass is needed here. */
+      if (!kp_employee_import_open (import, &error) ||
+          !kp_employee_import_apply (import, all_or_nothing, NULL, NULL, NULL, &error))
+        return fail (error);
+      counts = kp_employee_import_get_counts (import);
+      problems = kp_employee_import_get_problems (import);
+    }
+
+  return finish_import (counts, problems, rejects, warnings, all_or_nothing);
 }
 
 /* The id of the unit named @name, or 0 after saying there is none. */
@@ -1069,11 +1111,241 @@ cmd_selection (const char *db_path, int argc, char **argv)
   return EXIT_OK;
 }
 
+/* ---- verify and notify (administrative verification, notifications) ------------------------ */
+
+/* --selection: a selection's id. */
+static gboolean
+parse_selection (GOptionContext *context, const char *text, gint64 *selection_id, int *status)
+{
+  char *end = NULL;
+
+  *selection_id = text != NULL ? g_ascii_strtoll (text, &end, 10) : 0;
+  if (text == NULL || *text == '\0' || *end != '\0' || *selection_id <= 0)
+    {
+      *status = usage_error (context, _("Give the selection's id with --selection"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_verification_summary (gint64 selection_id, const KpVerificationSummary *summary)
+{
+  /* Translators: a selection's id, then its number of registrants. */
+  g_print (_("Selection %" PRId64 ": %u registrants\n"), selection_id, summary->total);
+  print_count (_("Undecided"), summary->states[KP_VERIFICATION_UNDECIDED]);
+  print_count (_("Awaiting a second check"), summary->states[KP_VERIFICATION_AWAITING_SECOND]);
+  print_count (_("Disagreements"), summary->states[KP_VERIFICATION_DISAGREEMENT]);
+  print_count (_("Decided"), summary->states[KP_VERIFICATION_DECIDED]);
+  print_count ("MS", summary->ms);
+  print_count ("TMS", summary->tms);
+  if (summary->agreement->len == 0)
+    {
+      g_print ("%s\n", _("No decision has been checked by a second verifier yet."));
+      return;
+    }
+  g_print ("%s\n", _("Agreement of the second verifier with each first verifier:"));
+  for (guint i = 0; i < summary->agreement->len; i++)
+    {
+      const KpVerifierAgreement *agreement = g_ptr_array_index (summary->agreement, i);
+
+      /* Translators: "Ani: 4 checked, 3 agreed (75 %)". */
+      g_print (_("  %s: %u checked, %u agreed (%d %%)\n"), agreement->verifier,
+               agreement->checked, agreement->agreed,
+               kp_verifier_agreement_percent (agreement));
+    }
+}
+
+/* The registrant of @selection_id numbered @reg_no, or 0 with the error. */
+static gint64
+find_registrant (KpDatabase *db, gint64 selection_id, const char *reg_no, GError **error)
+{
+  g_autoptr(GPtrArray) cases = kp_verification_list (db, selection_id, error);
+
+  if (cases == NULL)
+    return 0;
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const KpVerificationCase *vcase = g_ptr_array_index (cases, i);
+
+      if (strcmp (vcase->reg_no, reg_no) == 0)
+        return vcase->applicant_id;
+    }
+  g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
+               /* Translators: a registration number, then a selection's id. */
+               _("There is no registrant %s in selection %" PRId64), reg_no, selection_id);
+  return 0;
+}
+
+static int
+cmd_verify (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(KpVerificationSummary) summary = NULL;
+  g_autofree char *selection = NULL;
+  g_autofree char *applicant = NULL;
+  g_autofree char *decision_text = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *verifier = NULL;
+  int requirement = 0;
+  gint64 selection_id = 0;
+  gint64 applicant_id = 0;
+  gint64 requirement_id = 0;
+  KpDecision decision = KP_DECISION_NONE;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  int round = 0;
+  GOptionEntry entries[] = {
+    { "selection", 0, 0, G_OPTION_ARG_STRING, &selection, N_("The selection (its id)"), N_("ID") },
+    { "applicant", 0, 0, G_OPTION_ARG_STRING, &applicant,
+      N_("Record a decision on this registrant (registration number)"), N_("REG_NO") },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision_text, N_("MS or TMS"), N_("MS|TMS") },
+    { "requirement", 0, 0, G_OPTION_ARG_INT, &requirement,
+      N_("For TMS: the number of the announced requirement not met"), N_("N") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("For TMS: what is missing"), N_("TEXT") },
+    { "verifier", 0, 0, G_OPTION_ARG_STRING, &verifier, N_("Who decides"), N_("NAME") },
+    { NULL },
+  };
+
+  context = g_option_context_new (_("— the administrative verification of a selection"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Without --applicant: prints how many registrants are "
+                                  "undecided, await a second check, are disputed between two "
+                                  "verifiers or decided (MS, TMS), and how often each first "
+                                  "verifier's decisions were confirmed. With --applicant: "
+                                  "records one decision (the round the case needs: a second "
+                                  "check must be by another verifier, a disagreement resolved "
+                                  "by a third)."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("verify takes no arguments besides its options"));
+  if (!parse_selection (context, selection, &selection_id, &status))
+    return status;
+  if (applicant == NULL && (decision_text != NULL || verifier != NULL || note != NULL ||
+                            requirement != 0))
+    return usage_error (context, _("Name the registrant the decision is for with --applicant"));
+
+  if (applicant != NULL)
+    {
+      decision = kp_decision_from_string (decision_text);
+      if (decision == KP_DECISION_NONE)
+        return usage_error (context, _("Give the decision with --decision MS or --decision TMS"));
+      if (verifier == NULL)
+        return usage_error (context, _("Name the verifier with --verifier"));
+      if (decision == KP_DECISION_TMS && (requirement <= 0 || note == NULL))
+        return usage_error (context, _("A TMS decision needs --requirement N (the announced "
+                                       "requirement not met) and --note TEXT"));
+    }
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  if (applicant != NULL)
+    {
+      if ((applicant_id = find_registrant (db, selection_id, applicant, &error)) == 0 ||
+          (decision == KP_DECISION_TMS &&
+           (requirement_id = kp_verification_requirement_find (db, selection_id, requirement,
+                                                               &error)) == 0) ||
+          !kp_verification_decide (db, applicant_id, verifier, decision, requirement_id, note,
+                                   &round, &error))
+        return fail (error);
+      /* Translators: a registration number, MS or TMS, the round (1–3). */
+      g_print (_("Registrant %s: %s recorded (round %d).\n"), applicant,
+               kp_decision_to_string (decision), round);
+      return EXIT_OK;
+    }
+  summary = kp_verification_summary (db, selection_id, &error);
+  if (summary == NULL)
+    return fail (error);
+  print_verification_summary (selection_id, summary);
+  return EXIT_OK;
+}
+
+static int
+cmd_notify (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autofree char *selection = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *merge_path = NULL;
+  g_autofree char *texts_path = NULL;
+  g_autofree char *eml_dir = NULL;
+  KpNotificationOptions options = { 0 };
+  KpNotificationCounts counts = { 0 };
+  gint64 selection_id = 0;
+  gint64 stage_id;
+  GError *error = NULL;
+  int status = EXIT_OK;
+  GOptionEntry entries[] = {
+    { "selection", 0, 0, G_OPTION_ARG_STRING, &selection, N_("The selection (its id)"), N_("ID") },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, N_("The stage: its number or its name"),
+      N_("STAGE") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The folder to write the files in"),
+      N_("DIR") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The sender of the e-mails (default: a placeholder address)"), N_("ADDRESS") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency,
+      N_("The agency named at the end of the letters (default: BKPSDM)"), N_("NAME") },
+    { NULL },
+  };
+
+  context = g_option_context_new (_("— the messages of a stage for every registrant"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Writes mail-merge.csv (no_peserta, nama, email, telepon, "
+                                  "subject, body), short-texts.csv for WhatsApp or SMS and one "
+                                  "e-mail per registrant in eml/, from the stage's templates. "
+                                  "The NIK and the birth date are never written. At the "
+                                  "administration stage only final decisions are sent; later "
+                                  "stages invite the registrants found MS."));
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (context, _("notify takes no arguments besides its options"));
+  if (!parse_selection (context, selection, &selection_id, &status))
+    return status;
+  if (stage == NULL || out == NULL)
+    return usage_error (context, _("Give the stage with --stage and the folder with --out"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL)
+    return fail (error);
+  options.from = from;
+  options.agency = agency;
+  if ((stage_id = kp_notification_stage_find (db, selection_id, stage, &error)) == 0 ||
+      !kp_notification_produce (db, stage_id, out, &options, &counts, &error))
+    return fail (error);
+  merge_path = g_build_filename (out, "mail-merge.csv", NULL);
+  texts_path = g_build_filename (out, "short-texts.csv", NULL);
+  eml_dir = g_build_filename (out, "eml", NULL);
+  /* Translators: a file's path, then a number of registrants. */
+  g_print (_("Wrote %s: %u registrants\n"), merge_path, counts.recipients);
+  g_print (_("Wrote %s: %u short texts (%u registrants have no phone number)\n"), texts_path,
+           counts.short_texts, counts.no_phone);
+  g_print (_("Wrote %u e-mails in %s (%u registrants have no usable e-mail address)\n"),
+           counts.eml, eml_dir, counts.no_email);
+  if (counts.waiting > 0)
+    g_print (_("%u registrants were left out: their administration result is not final yet\n"),
+             counts.waiting);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "import", "employees|competencies|standards|assessments FILE",
     N_("Import a register export, a competency dictionary, job competency standards or "
        "assessment results"),
     cmd_import },
+  { "import", "formasi|applicants --selection S FILE",
+    N_("Import the vacancies or the registrants of a selection"), cmd_import },
   { "export", "employees|standards|plans --csv|--xlsx OUT",
     N_("Export the register, the competency standards or the development plans"), cmd_export },
   { "chart", "employees-by-unit|gap-heatmap|jpm-distribution --png|--pdf|--svg OUT",
@@ -1086,9 +1358,13 @@ static const Command commands[] = {
   { "profile", "NIP --pdf|--xlsx OUT", N_("An employee's competency profile"), cmd_profile },
   { "audit", "verify", N_("Verify the audit log's hash chain"), cmd_audit },
   { "demo", "", N_("Fill an empty database with the demo register"), cmd_demo },
-  /* Recruitment: selections and the announcement's lock. */
+  /* Recruitment: selections and the announcement's lock, verification, notifications. */
   { "selection", "create|list|show|publish|amend|amend-publish|amend-cancel|weights [S]",
     N_("Selections, their rules and the announcement that locks them"), cmd_selection },
+  { "verify", "--selection ID [--applicant REG_NO --decision MS|TMS --verifier NAME]",
+    N_("The administrative verification: its state, or record a decision"), cmd_verify },
+  { "notify", "--selection ID --stage STAGE --out DIR [--from ADDRESS]",
+    N_("Write a stage's messages: mail-merge CSV, e-mails, short texts"), cmd_notify },
 };
 
 static void

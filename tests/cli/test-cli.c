@@ -13,7 +13,10 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include <json-glib/json-glib.h>
+
 #include "kompeten/kp-model.h"
+#include "../model/recruitment-fixture.h"
 
 #define PYTHON "/usr/bin/python3"
 #define PDFTOTEXT "/usr/bin/pdftotext"
@@ -1239,6 +1242,317 @@ test_selection (Fixture *f, gconstpointer data)
   g_assert_nonnull (head);
 }
 
+/* ---- verify and notify ------------------------------------------------------------------------ */
+
+/* A database with the recruitment fixture (12 registrants, no MS sampled); its selection's id
+ * as text into @selection. */
+static void
+make_recruitment (Fixture *f, RecruitmentFixture *fx, char **selection)
+{
+  /* Any command creates and migrates the database. */
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  recruitment_fixture_make (f->db, 12, 0, 1, fx);
+  *selection = g_strdup_printf ("%" G_GINT64_FORMAT, fx->selection);
+}
+
+/* The number at the end of the summary line that starts with @label. */
+static gint64
+summary_count (const char *out, const char *label)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], label) && lines[i][strlen (label)] == ' ')
+      {
+        const char *last = strrchr (lines[i], ' ') + 1;
+
+        return g_ascii_strtoll (last, NULL, 10);
+      }
+  g_error ("no “%s” line in:\n%s", label, out);
+  return -1;
+}
+
+static void
+test_verify (Fixture *f, gconstpointer data)
+{
+  g_auto(RecruitmentFixture) fx = { 0 };
+  g_autofree char *selection = NULL;
+  guint64 events;
+
+  make_recruitment (f, &fx, &selection);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, NULL), ==, 0);
+  assert_mentions (f->out, "12 registrants");
+  g_assert_cmpint (summary_count (f->out, "Undecided"), ==, 12);
+  g_assert_cmpint (summary_count (f->out, "Decided"), ==, 0);
+
+  events = n_events (f);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000001",
+                            "--decision", "ms", "--verifier", "Ani", NULL), ==, 0);
+  assert_mentions (f->out, "round 1");
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "TMS", "--requirement", "1", "--note",
+                            "Ijazah D3, formasi meminta S1", "--verifier", "Ani", NULL), ==, 0);
+  g_assert_cmpuint (n_events (f), ==, events + 2);
+  /* The second check by the same verifier: refused, nothing written. */
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "TMS", "--requirement", "1", "--note", "Sama",
+                            "--verifier", "ani", NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "TMS", "--requirement", "1", "--note", "Benar",
+                            "--verifier", "Bayu", NULL), ==, 0);
+  assert_mentions (f->out, "round 2");
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--verifier", "Ani", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--requirement", "9", "--note", "X",
+                            "--verifier", "Ani", NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "999",
+                            "--decision", "MS", "--verifier", "Ani", NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "maybe", "--verifier", "Ani", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", "x", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", "77", NULL), ==, 1);
+  g_assert_cmpuint (n_events (f), ==, events + 3);
+
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, NULL), ==, 0);
+  g_assert_cmpint (summary_count (f->out, "Undecided"), ==, 10);
+  g_assert_cmpint (summary_count (f->out, "Decided"), ==, 2);
+  g_assert_cmpint (summary_count (f->out, "MS"), ==, 1);
+  g_assert_cmpint (summary_count (f->out, "TMS"), ==, 1);
+  assert_mentions (f->out, "Ani: 1 checked, 1 agreed (100 %)");
+}
+
+static void
+test_notify (Fixture *f, gconstpointer data)
+{
+  g_auto(RecruitmentFixture) fx = { 0 };
+  g_autofree char *selection = NULL;
+  g_autofree char *out = tmp_path (f, "surat");
+  g_autofree char *merge = g_build_filename (out, "mail-merge.csv", NULL);
+  g_autofree char *texts = g_build_filename (out, "short-texts.csv", NULL);
+  g_autofree char *eml = g_build_filename (out, "eml", "20270000002.eml", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *content = NULL;
+
+  make_recruitment (f, &fx, &selection);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000002",
+                            "--decision", "MS", "--verifier", "Ani", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--requirement", "2", "--note",
+                            "KTP tidak terbaca", "--verifier", "Ani", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "verify", "--selection", selection, "--applicant", "20270000003",
+                            "--decision", "TMS", "--requirement", "2", "--note", "Benar",
+                            "--verifier", "Bayu", NULL), ==, 0);
+
+  /* The stage by its name, in any case. */
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage",
+                            "SELEKSI administrasi", "--out", out, "--from",
+                            "Panitia Seleksi <seleksi@bkpsdm.contoh.go.id>", NULL), ==, 0);
+  assert_mentions (f->out, "mail-merge.csv: 2 registrants");
+  assert_mentions (f->out, "10 registrants were left out");
+  g_assert_true (g_file_test (merge, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (texts, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (eml, G_FILE_TEST_IS_REGULAR));
+  content = read_file (eml);
+  assert_mentions (content, "From: Panitia Seleksi <seleksi@bkpsdm.contoh.go.id>\r\n");
+  assert_mentions (content, "To: =?UTF-8?B?");
+  g_clear_pointer (&content, g_free);
+  content = read_file (merge);
+  assert_mentions (content, "TIDAK MEMENUHI SYARAT (TMS)");
+  assert_mentions (content, "Dokumen persyaratan lengkap, jelas dan sah");
+  g_clear_pointer (&content, g_free);
+
+  /* The SKD stage by its number: the one registrant found MS is invited. */
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "2", "--out", out,
+                            NULL), ==, 0);
+  assert_mentions (f->out, "mail-merge.csv: 1 registrants");
+  content = read_file (merge);
+  assert_mentions (content, "Gedung Serbaguna Kalianda");
+
+  /* The two CSV files, and the e-mails of registrants 2 (both runs) and 3 (the first). */
+  fixture_list_files (out, files);
+  g_assert_cmpuint (files->len, ==, 4);
+  for (guint k = 0; k < files->len; k++)
+    {
+      g_autofree char *text = read_file (g_ptr_array_index (files, k));
+      g_autoptr(GString) joined = g_string_new (text);
+
+      /* Soft line breaks of quoted-printable must not hide a number either. */
+      g_string_replace (joined, "=\r\n", "", 0);
+      for (guint i = 0; i < fx.n_applicants; i++)
+        {
+          g_autofree char *nik = fixture_nik (i);
+          g_autofree char *birth = fixture_birth_date (i);
+
+          g_assert_null (strstr (joined->str, nik));
+          g_assert_null (strstr (joined->str, nik + 6));
+          g_assert_null (strstr (joined->str, birth));
+        }
+    }
+
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "Wawancara",
+                            "--out", out, NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "1", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "notify", "--selection", selection, "--stage", "1", "--out", out,
+                            "--from", "bukan alamat", NULL), ==, 1);
+}
+
+/* ---- import formasi|applicants ------------------------------------------------------------ */
+
+/* A database with selection 1 (the selection commands are not this test's business). */
+static void
+make_selection (Fixture *f)
+{
+  g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
+  g_assert_true (attacker_sql (f, "INSERT INTO selection (id, name, type, year, created_at) "
+                                  "VALUES (1, 'CPNS 2024', 'cpns', 2024, '2024-08-01T00:00:00Z')"));
+}
+
+static char *
+gen_data_script (void)
+{
+  const char *root = g_getenv ("KOMPETEN_SOURCE_ROOT");
+  g_autofree char *script = NULL;
+
+  if (root == NULL)
+    return NULL;
+  script = g_build_filename (root, "..", "shared", "tools", "gen_data.py", NULL);
+  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  return g_steal_pointer (&script);
+}
+
+static void
+test_import_recruitment_usage (Fixture *f, gconstpointer data)
+{
+  g_autofree char *formasi = tmp_path (f, "formasi.csv");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (formasi,
+                                      "kode_formasi,jabatan,unit_kerja,pendidikan,program_studi,"
+                                      "jenis_formasi,kuota\nF0001,Analis,BKPSDM,S1,,umum,1\n",
+                                      -1, &error));
+  make_selection (f);
+  g_assert_cmpint (run_cli (f, "import", "formasi", formasi, NULL), ==, 2);
+  assert_mentions (f->err, "--selection");
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "7", formasi, NULL), ==, 1);
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "1", formasi, NULL), ==, 0);
+  assert_counts (f->out, 1, 1, 0, 0, 0, 0);
+  g_assert_cmpint (run_cli (f, "import", "--selection=1", "formasi", formasi, NULL), ==, 0);
+  assert_counts (f->out, 1, 0, 0, 1, 0, 0);
+  /* Announced: the vacancies are locked. */
+  g_assert_true (attacker_sql (f, "UPDATE selection SET locked = 1"));
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "1", formasi, NULL), ==, 1);
+  assert_mentions (f->err, "amendment");
+}
+
+static void
+test_import_applicants (Fixture *f, gconstpointer data)
+{
+  g_autofree char *script = gen_data_script ();
+  g_autofree char *out = tmp_path (f, "data");
+  g_autofree char *formasi = NULL;
+  g_autofree char *pelamar = NULL;
+  g_autofree char *manifest = NULL;
+  g_autofree char *rejects = tmp_path (f, "rejects.csv");
+  g_autofree char *warnings = tmp_path (f, "warnings.csv");
+  g_autofree char *contents = NULL;
+  g_autofree char *rejected = NULL;
+  g_autofree char *warned = NULL;
+  g_autofree char *gen_out = NULL;
+  g_autofree char *gen_err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GRegex) nik_regex = g_regex_new ("(?<![0-9])[0-9]{16}(?![0-9])", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *bad;
+  gint64 n_rows, n_bad = 0, last = 0;
+  guint n_niks = 0;
+
+  if (script == NULL)
+    {
+      g_test_skip ("needs " PYTHON " and ../shared/tools/gen_data.py (KOMPETEN_SOURCE_ROOT)");
+      return;
+    }
+  {
+    const char *argv[] = { PYTHON, script, "--out", out, "--employees", "30", "--applicants",
+                           "800", "--dirty", "0.1", "--seed", "3", NULL };
+
+    g_assert_cmpint (spawn (f->dir, argv, &gen_out, &gen_err), ==, 0);
+  }
+  formasi = g_build_filename (out, "formasi.csv", NULL);
+  pelamar = g_build_filename (out, "pelamar.csv", NULL);
+  manifest = g_build_filename (out, "manifest.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, manifest, &error));
+  g_assert_no_error (error);
+  n_rows = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                       "pelamar");
+  bad = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                      "bad_rows");
+  for (guint i = 0; i < json_array_get_length (bad); i++)
+    {
+      JsonObject *row = json_array_get_object_element (bad, i);
+
+      if (g_strcmp0 (json_object_get_string_member (row, "file"), "pelamar.csv") != 0)
+        continue;
+      g_string_append_printf (want, "%" G_GINT64_FORMAT " ",
+                              json_object_get_int_member (row, "line"));
+      n_bad++;
+    }
+  g_assert_cmpint (n_bad, >, 20);
+
+  make_selection (f);
+  g_assert_cmpint (run_cli (f, "import", "formasi", "--selection", "1", formasi, NULL), ==, 0);
+  assert_counts (f->out, 20, 20, 0, 0, 0, 0);
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", pelamar,
+                            "--rejects", rejects, "--warnings", warnings, NULL), ==, 0);
+  g_assert_cmpint (count_of (f->out, "read"), ==, n_rows);
+  g_assert_cmpint (count_of (f->out, "new"), ==, n_rows - n_bad);
+  g_assert_cmpint (count_of (f->out, "rejected"), ==, n_bad);
+  rejected = read_file (rejects);
+  warned = read_file (warnings);
+
+  /* The rejects file names exactly the manifest's lines (one row per refused line here). */
+  lines = g_strsplit (rejected, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "line,column,value,reason");
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      gint64 line = g_ascii_strtoll (lines[i], NULL, 10);
+
+      if (line != last)
+        g_string_append_printf (got, "%" G_GINT64_FORMAT " ", line);
+      last = line;
+    }
+  g_assert_cmpstr (got->str, ==, want->str);
+
+  /* No NIK of the file is printed, nor written whole to the rejects or warnings. */
+  contents = read_file (pelamar);
+  g_regex_match (nik_regex, contents, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *nik = g_match_info_fetch (match, 0);
+
+      n_niks++;
+      if (strstr (f->out, nik) != NULL || strstr (f->err, nik) != NULL ||
+          strstr (rejected, nik) != NULL || strstr (warned, nik) != NULL)
+        g_error ("the NIK %s is shown", nik);
+    }
+  g_assert_cmpuint (n_niks, >, 700);
+
+  /* Again, all or nothing: refused rows, so exit 3 and nothing written. */
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", pelamar,
+                            "--all-or-nothing", NULL), ==, 3);
+  g_assert_cmpint (count_of (f->out, "unchanged"), ==, 0);
+  g_assert_cmpint (run_cli (f, "import", "applicants", "--selection", "1", pelamar, NULL), ==, 0);
+  g_assert_cmpint (count_of (f->out, "unchanged"), ==, n_rows - n_bad);
+  g_assert_cmpint (count_of (f->out, "new"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1270,6 +1584,10 @@ main (int argc, char **argv)
   ADD ("/cli/standards", test_standards);
   ADD ("/cli/jpm", test_jpm);
   ADD ("/cli/chart-jpm", test_chart_jpm);
+  ADD ("/cli/import-recruitment-usage", test_import_recruitment_usage);
+  ADD ("/cli/import-applicants", test_import_applicants);
+  ADD ("/cli/verify", test_verify);
+  ADD ("/cli/notify", test_notify);
   ADD ("/cli/selection", test_selection);
 #undef ADD
 
