@@ -6,6 +6,13 @@
 
 G_BEGIN_DECLS
 
+/* A row of the vacancies table: one formasi, one property per column ("id", "code",
+ * "position-title", "unit", "education", "study-programme", "kind", "quota"). */
+#define KP_TYPE_FORMASI_ROW (kp_formasi_row_get_type ())
+G_DECLARE_FINAL_TYPE (KpFormasiRow, kp_formasi_row, KP, FORMASI_ROW, GObject)
+
+const KpFormasi *kp_formasi_row_get_formasi (KpFormasiRow *self);
+
 /* The selections, one AdwActionRow each, newest year first. */
 GtkListBox *_kp_recruitment_view_get_selection_list (KpRecruitmentView *self);
 /* The left pane: "list" or "empty"; the right one: "selection" or "none". */
@@ -31,6 +38,13 @@ GtkListBox *_kp_recruitment_view_get_requirement_list (KpRecruitmentView *self);
  * selected (one row per change sentence). */
 GtkListBox *_kp_recruitment_view_get_version_list (KpRecruitmentView *self);
 GtkListBox *_kp_recruitment_view_get_change_list (KpRecruitmentView *self);
+
+/* The vacancies table's rows as shown (sorted), its selection and the total quota line. */
+GtkSingleSelection *_kp_recruitment_view_get_formasi_selection (KpRecruitmentView *self);
+GtkLabel *_kp_recruitment_view_get_quota_label (KpRecruitmentView *self);
+/* What the Import chooser does with the chosen file: imports it into the shown selection and
+ * shows the result (a toast, or the refused rows in a dialog). */
+void _kp_recruitment_view_import_formasi (KpRecruitmentView *self, GFile *file);
 
 /* The dialog on screen (a form, a question, a refusal), or NULL; a form's field by its name
  * ("name", "type", "year", "reason", "weight-1" …). */

@@ -30,6 +30,8 @@
 
 #include "kompeten/kp-model.h"
 
+#include "kp-file-chooser.h"
+#include "kp-import-result.h"
 #include "kp-recruitment-view.h"
 #include "kp-recruitment-view-private.h"
 #include "kp-widget-util.h"
@@ -53,6 +55,9 @@ typedef enum {
   DIALOG_PASS_RULE,    /* subject: the stage */
   DIALOG_CODE,         /* text: "kind\ncode", NULL for a new one */
   DIALOG_REQUIREMENT,
+  DIALOG_FORMASI,      /* subject: the formasi, 0 for a new one */
+  DIALOG_DELETE_FORMASI, /* subject: the formasi */
+  DIALOG_PROBLEMS,     /* an import's refused rows: listed, and can be saved */
 } DialogKind;
 
 struct _KpRecruitmentView
@@ -84,7 +89,11 @@ struct _KpRecruitmentView
   GtkListBox *requirement_list;
   AdwEntryRow *appeal_row;
   GtkSpinButton *sample_spin;
-  AdwStatusPage *vacancies_status;
+  GtkLabel *quota_label;
+  GtkStack *formasi_stack;
+  GtkColumnView *formasi_view;
+  GtkSingleSelection *formasi_selection;
+  GListStore *formasi_rows;
   GtkStack *announcements_stack;
   GtkListBox *version_list;
   GtkLabel *version_label;
@@ -99,6 +108,8 @@ struct _KpRecruitmentView
   JsonNode *rules;         /* the rules snapshot, as last read */
   guint revision;
   gboolean updating;       /* we fill the lists or the fields ourselves */
+  GPtrArray *problems;     /* the last import's refused rows (KpImportProblem), for Save */
+  char *problems_name;     /* that file's base name */
 
   /* the dialog on screen: GTK owns it, this is a weak pointer */
   AdwMessageDialog *dialog;
@@ -108,6 +119,121 @@ struct _KpRecruitmentView
 };
 
 G_DEFINE_FINAL_TYPE (KpRecruitmentView, kp_recruitment_view, ADW_TYPE_BIN)
+
+/* ---- a row of the vacancies table ---------------------------------------------------------- */
+
+struct _KpFormasiRow
+{
+  GObject parent_instance;
+
+  KpFormasi *formasi;
+};
+
+G_DEFINE_FINAL_TYPE (KpFormasiRow, kp_formasi_row, G_TYPE_OBJECT)
+
+enum {
+  ROW_PROP_0,
+  ROW_PROP_ID,
+  ROW_PROP_CODE,
+  ROW_PROP_POSITION_TITLE,
+  ROW_PROP_UNIT,
+  ROW_PROP_EDUCATION,
+  ROW_PROP_STUDY_PROGRAMME,
+  ROW_PROP_KIND,
+  ROW_PROP_QUOTA,
+  ROW_N_PROPS
+};
+
+static void
+kp_formasi_row_finalize (GObject *object)
+{
+  g_clear_pointer (&KP_FORMASI_ROW (object)->formasi, kp_formasi_free);
+
+  G_OBJECT_CLASS (kp_formasi_row_parent_class)->finalize (object);
+}
+
+static void
+kp_formasi_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KpFormasi *formasi = KP_FORMASI_ROW (object)->formasi;
+
+  switch (prop_id)
+    {
+    case ROW_PROP_ID:
+      g_value_set_int64 (value, formasi->id);
+      break;
+    case ROW_PROP_CODE:
+      g_value_set_string (value, formasi->code);
+      break;
+    case ROW_PROP_POSITION_TITLE:
+      g_value_set_string (value, formasi->position_title);
+      break;
+    case ROW_PROP_UNIT:
+      g_value_set_string (value, formasi->unit);
+      break;
+    case ROW_PROP_EDUCATION:
+      g_value_set_string (value, formasi->education);
+      break;
+    case ROW_PROP_STUDY_PROGRAMME:
+      g_value_set_string (value, formasi->study_programme);
+      break;
+    case ROW_PROP_KIND:
+      g_value_set_string (value, formasi->kind);
+      break;
+    case ROW_PROP_QUOTA:
+      g_value_set_int64 (value, formasi->quota);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kp_formasi_row_class_init (KpFormasiRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamSpec *row_properties[ROW_N_PROPS] = { NULL, };
+
+  object_class->finalize = kp_formasi_row_finalize;
+  object_class->get_property = kp_formasi_row_get_property;
+
+  row_properties[ROW_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  row_properties[ROW_PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_POSITION_TITLE] = g_param_spec_string ("position-title", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_EDUCATION] = g_param_spec_string ("education", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_STUDY_PROGRAMME] = g_param_spec_string ("study-programme", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_QUOTA] = g_param_spec_int64 ("quota", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+kp_formasi_row_init (KpFormasiRow *self)
+{
+}
+
+/* Takes @formasi. */
+static KpFormasiRow *
+formasi_row_new (KpFormasi *formasi)
+{
+  KpFormasiRow *self = g_object_new (KP_TYPE_FORMASI_ROW, NULL);
+
+  self->formasi = formasi;
+  return self;
+}
+
+const KpFormasi *
+kp_formasi_row_get_formasi (KpFormasiRow *self)
+{
+  g_return_val_if_fail (KP_IS_FORMASI_ROW (self), NULL);
+
+  return self->formasi;
+}
 
 enum {
   PROP_0,
@@ -1095,6 +1221,88 @@ fill_versions (KpRecruitmentView *self)
     show_version (self, NULL);
 }
 
+/* ---- the vacancies ----------------------------------------------------------------------- */
+
+static char *
+format_quota (gpointer      unused,
+              KpFormasiRow *row)
+{
+  return row != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, row->formasi->quota) : NULL;
+}
+
+static KpFormasiRow *
+selected_formasi (KpRecruitmentView *self)
+{
+  GObject *item = gtk_single_selection_get_selected_item (self->formasi_selection);
+
+  return KP_IS_FORMASI_ROW (item) ? KP_FORMASI_ROW (item) : NULL;
+}
+
+static void
+update_formasi_actions (KpRecruitmentView *self)
+{
+  gboolean editable = is_editable (self);
+  gboolean chosen = selected_formasi (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "recruitment.add-formasi", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "recruitment.import-formasi", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "recruitment.edit-formasi", editable && chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "recruitment.delete-formasi", editable && chosen);
+}
+
+static void
+fill_formasi (KpRecruitmentView *self)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total = NULL;
+  KpFormasiRow *chosen = selected_formasi (self);
+  gint64 chosen_id = chosen != NULL ? chosen->formasi->id : 0;
+  gint64 quota = 0;
+
+  if (self->selection != NULL)
+    {
+      list = kp_formasi_list (self->database, self->selection_id, &error);
+      if (list == NULL)
+        show_toast (self, error->message);
+    }
+  /* The rows take the records over. */
+  if (list != NULL)
+    {
+      gsize n = 0;
+      g_autofree gpointer *records = g_ptr_array_steal (list, &n);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          quota += ((KpFormasi *) records[i])->quota;
+          g_ptr_array_add (rows, formasi_row_new (records[i]));
+        }
+    }
+
+  self->updating = TRUE;
+  g_list_store_splice (self->formasi_rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->formasi_rows)),
+                       rows->pdata, rows->len);
+  /* The row chosen before stays chosen, wherever the sort puts it. */
+  gtk_single_selection_set_selected (self->formasi_selection, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; chosen_id > 0 && i < g_list_model_get_n_items (G_LIST_MODEL (self->formasi_selection)); i++)
+    {
+      g_autoptr(KpFormasiRow) row = g_list_model_get_item (G_LIST_MODEL (self->formasi_selection), i);
+
+      if (row->formasi->id == chosen_id)
+        gtk_single_selection_set_selected (self->formasi_selection, i);
+    }
+  self->updating = FALSE;
+
+  /* Translators: above the vacancies table: how many formasi and their seats */
+  total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vacancy, %" G_GINT64_FORMAT " seats in total",
+                                        "%u vacancies, %" G_GINT64_FORMAT " seats in total", rows->len),
+                           rows->len, quota);
+  gtk_label_set_label (self->quota_label, total);
+  gtk_stack_set_visible_child_name (self->formasi_stack, rows->len > 0 ? "table" : "empty");
+  update_formasi_actions (self);
+}
+
 /* ---- the selection page ------------------------------------------------------------------ */
 
 static void
@@ -1135,7 +1343,6 @@ update_header (KpRecruitmentView *self)
   KpSelection *selection = self->selection;
   g_autofree char *subtitle = NULL;
   g_autofree char *status = NULL;
-  g_autofree char *vacancies = NULL;
 
   if (selection == NULL)
     return;
@@ -1169,11 +1376,6 @@ update_header (KpRecruitmentView *self)
   else
     gtk_label_set_label (self->locked_label, _("Announced: start an amendment to change the rules"));
 
-  /* Translators: the vacancies tab until it has its table; %d is the number of formasi */
-  vacancies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d vacancy (formasi)",
-                                            "%d vacancies (formasi)", (gulong) selection->n_formasi),
-                               (int) selection->n_formasi);
-  adw_status_page_set_description (self->vacancies_status, vacancies);
 }
 
 /* Reads the shown selection again, and everything on its page. */
@@ -1205,6 +1407,7 @@ reload (KpRecruitmentView *self)
   update_header (self);
   update_actions (self);
   fill_rules (self);
+  fill_formasi (self);
   fill_versions (self);
 }
 
@@ -1374,6 +1577,44 @@ save_code (KpRecruitmentView *self,
 }
 
 static void
+save_formasi (KpRecruitmentView *self,
+              AdwMessageDialog  *dialog,
+              gint64             formasi_id)
+{
+  const char *const *kinds = kp_formasi_kinds ();
+  guint kind_index = field_choice (dialog, "kind");
+  g_autofree char *code = field_text (dialog, "code");
+  g_autofree char *position_title = field_text (dialog, "position-title");
+  g_autofree char *unit = field_text (dialog, "unit");
+  g_autofree char *education = field_text (dialog, "education");
+  g_autofree char *study_programme = field_text (dialog, "study-programme");
+  g_autoptr(GError) error = NULL;
+  KpFormasi values = { 0, };
+  gboolean done;
+
+  values.selection_id = self->selection_id;
+  values.code = code;
+  values.position_title = position_title;
+  values.unit = unit;
+  values.education = education;
+  values.study_programme = study_programme;
+  values.kind = (char *) (kind_index < g_strv_length ((char **) kinds) ? kinds[kind_index] : kinds[0]);
+  values.quota = field_int (dialog, "quota");
+  if (formasi_id > 0)
+    done = kp_formasi_update (self->database, formasi_id, &values, &error);
+  else
+    done = kp_formasi_add (self->database, self->selection_id, &values, &error) > 0;
+  report (self, done, _("Cannot Save the Vacancy"), &error);
+}
+
+static void
+on_problems_saved_cb (gpointer    owner,
+                      const char *message)
+{
+  show_toast (KP_RECRUITMENT_VIEW (owner), message);
+}
+
+static void
 on_dialog_response_cb (AdwMessageDialog  *dialog,
                        const char        *response,
                        KpRecruitmentView *self)
@@ -1462,6 +1703,20 @@ on_dialog_response_cb (AdwMessageDialog  *dialog,
           report (self, kp_selection_requirement_add (self->database, self->selection_id, requirement, &error) > 0,
                   _("Cannot Add the Requirement"), &error);
         }
+        break;
+
+      case DIALOG_FORMASI:
+        save_formasi (self, dialog, subject);
+        break;
+
+      case DIALOG_DELETE_FORMASI:
+        report (self, kp_formasi_delete (self->database, subject, &error), _("Cannot Delete the Vacancy"), &error);
+        break;
+
+      case DIALOG_PROBLEMS:
+        if (self->problems != NULL)
+          kp_import_result_save_problems (get_parent_window (self), GTK_WIDGET (self), self->problems_name,
+                                          self->problems, on_problems_saved_cb);
         break;
 
       case DIALOG_NONE:
@@ -2003,7 +2258,120 @@ add_requirement_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+formasi_dialog (KpRecruitmentView *self,
+                const KpFormasi   *formasi)
+{
+  const char *const *kinds = kp_formasi_kinds ();
+  guint kind_index = 0;
+  AdwMessageDialog *dialog;
+  GtkListBox *form;
+  g_autofree char *quota = NULL;
+
+  for (guint i = 0; formasi != NULL && kinds[i] != NULL; i++)
+    if (g_strcmp0 (kinds[i], formasi->kind) == 0)
+      kind_index = i;
+
+  dialog = new_dialog (self, DIALOG_FORMASI, formasi != NULL ? _("Edit Vacancy") : _("Add Vacancy"),
+                       _("A formasi is announced with the rules: its code is how registrants "
+                         "name it."),
+                       "save", formasi != NULL ? _("_Save") : _("_Add"), ADW_RESPONSE_SUGGESTED);
+  self->dialog_subject = formasi != NULL ? formasi->id : 0;
+  form = form_new (dialog);
+  form_entry (form, "code", _("_Code"), formasi != NULL ? formasi->code : NULL, TRUE);
+  form_entry (form, "position-title", _("_Position"), formasi != NULL ? formasi->position_title : NULL, TRUE);
+  form_entry (form, "unit", _("_Unit"), formasi != NULL ? formasi->unit : NULL, TRUE);
+  form_entry (form, "education", _("_Education (S1, D3, SMA/SMK …)"), formasi != NULL ? formasi->education : NULL, TRUE);
+  form_entry (form, "study-programme", _("Study _programme (empty: any)"),
+              formasi != NULL ? formasi->study_programme : NULL, FALSE);
+  form_choice (form, "kind", _("_Kind"), kinds, kind_index);
+  form_spin (form, "quota", _("Quota (seats)"), formasi != NULL ? (int) MIN (formasi->quota, 10000) : 1, 1, 10000);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_formasi_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  formasi_dialog (KP_RECRUITMENT_VIEW (widget), NULL);
+}
+
+static void
+edit_formasi_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KpRecruitmentView *self = KP_RECRUITMENT_VIEW (widget);
+  KpFormasiRow *row = selected_formasi (self);
+
+  if (row != NULL)
+    formasi_dialog (self, row->formasi);
+}
+
+static void
+delete_formasi_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KpRecruitmentView *self = KP_RECRUITMENT_VIEW (widget);
+  KpFormasiRow *row = selected_formasi (self);
+  g_autofree char *heading = NULL;
+
+  if (row == NULL)
+    return;
+  /* Translators: %s is a formasi's code and %s its position, e.g. "Delete F0001 Analis SDM?" */
+  heading = g_strdup_printf (_("Delete %s %s?"), row->formasi->code, row->formasi->position_title);
+  new_dialog (self, DIALOG_DELETE_FORMASI, heading,
+              _("A vacancy someone has registered for cannot be deleted."),
+              "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
+  self->dialog_subject = row->formasi->id;
+  gtk_window_present (GTK_WINDOW (self->dialog));
+}
+
+static void
+on_import_file_chosen_cb (GFile    *file,
+                          gpointer  user_data)
+{
+  g_autoptr(KpRecruitmentView) self = user_data;
+
+  if (file != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)) && self->database != NULL &&
+      self->selection != NULL)
+    _kp_recruitment_view_import_formasi (self, file);
+}
+
+static void
+import_formasi_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  static const char *const csv_patterns[] = { "*.csv", NULL };
+
+  kp_file_chooser_open (get_parent_window (KP_RECRUITMENT_VIEW (widget)), _("Import Vacancies"),
+                        _("CSV (*.csv)"), csv_patterns, on_import_file_chosen_cb,
+                        g_object_ref (widget));
+}
+
 /* ---- signal handlers --------------------------------------------------------------------- */
+
+static void
+on_formasi_selection_notify_selected_cb (GtkSingleSelection *selection,
+                                         GParamSpec         *pspec,
+                                         KpRecruitmentView  *self)
+{
+  update_formasi_actions (self);
+}
+
+static void
+on_formasi_view_activate_cb (GtkColumnView     *view,
+                             guint              position,
+                             KpRecruitmentView *self)
+{
+  g_autoptr(KpFormasiRow) row = g_list_model_get_item (G_LIST_MODEL (self->formasi_selection), position);
+
+  if (row != NULL && is_editable (self))
+    formasi_dialog (self, row->formasi);
+}
 
 static void
 on_selection_list_row_selected_cb (GtkListBox        *list,
@@ -2085,6 +2453,8 @@ kp_recruitment_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->version_list, self);
       g_signal_handlers_disconnect_by_data (self->appeal_row, self);
       g_signal_handlers_disconnect_by_data (self->sample_spin, self);
+      g_signal_handlers_disconnect_by_data (self->formasi_selection, self);
+      g_signal_handlers_disconnect_by_data (self->formasi_view, self);
     }
 
   /* The toast overlay is both a template child and AdwBin's child: let AdwBin unparent it
@@ -2106,6 +2476,8 @@ kp_recruitment_view_finalize (GObject *object)
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_pointer (&self->rules, json_node_unref);
   g_clear_pointer (&self->dialog_text, g_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->problems_name, g_free);
 
   G_OBJECT_CLASS (kp_recruitment_view_parent_class)->finalize (object);
 }
@@ -2186,6 +2558,8 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The template's store and expressions name the row type. */
+  g_type_ensure (KP_TYPE_FORMASI_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/id/go/lampungselatankab/Kompeten/kp-recruitment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, toast_overlay);
@@ -2212,13 +2586,20 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, requirement_list);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, appeal_row);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, sample_spin);
-  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, vacancies_status);
+  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, quota_label);
+  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, formasi_stack);
+  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, formasi_view);
+  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, formasi_selection);
+  gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, formasi_rows);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, announcements_stack);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, version_list);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, version_label);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, version_details_label);
   gtk_widget_class_bind_template_child (widget_class, KpRecruitmentView, change_list);
 
+  gtk_widget_class_bind_template_callback (widget_class, format_quota);
+  gtk_widget_class_bind_template_callback (widget_class, on_formasi_selection_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_formasi_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_version_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_appeal_row_apply_cb);
@@ -2245,6 +2626,10 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "recruitment.remove-code", "(ss)", remove_code_action);
   gtk_widget_class_install_action (widget_class, "recruitment.move-tie-break", "(ii)", move_tie_break_action);
   gtk_widget_class_install_action (widget_class, "recruitment.add-requirement", NULL, add_requirement_action);
+  gtk_widget_class_install_action (widget_class, "recruitment.add-formasi", NULL, add_formasi_action);
+  gtk_widget_class_install_action (widget_class, "recruitment.edit-formasi", NULL, edit_formasi_action);
+  gtk_widget_class_install_action (widget_class, "recruitment.delete-formasi", NULL, delete_formasi_action);
+  gtk_widget_class_install_action (widget_class, "recruitment.import-formasi", NULL, import_formasi_action);
 }
 
 static void
@@ -2406,7 +2791,65 @@ _kp_recruitment_view_apply_weights (KpRecruitmentView *self,
                  _("Cannot Change the Weights"), &error);
 }
 
+void
+_kp_recruitment_view_import_formasi (KpRecruitmentView *self,
+                                     GFile             *file)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  KpImportCounts counts = { 0 };
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (KP_IS_RECRUITMENT_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->database != NULL && self->selection_id > 0);
+
+  /* A selection has tens to hundreds of formasi: quick enough for this thread. Rows that can go
+   * in do; the others are listed for correction. */
+  if (!kp_formasi_import (self->database, self->selection_id, file, FALSE, &counts, &problems, &error))
+    {
+      show_refusal (self, _("Cannot Import the Vacancies"), error->message);
+      return;
+    }
+  changed (self);
+  summary = kp_import_result_summarize (&counts);
+
+  /* Kept for "Save as CSV…" while the dialog is open; the next import replaces them. */
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_free (self->problems_name);
+  self->problems_name = g_file_get_basename (file);
+  if (problems == NULL || problems->len == 0)
+    {
+      show_toast (self, summary);
+      return;
+    }
+
+  self->problems = g_steal_pointer (&problems);
+  /* Translators: the body of an import's result when rows were refused; %s is the summary */
+  body = g_strdup_printf (_("%s Correct these rows in the file and import it again: rows already "
+                            "imported stay as they are."), summary);
+  dialog = new_dialog (self, DIALOG_PROBLEMS, _("Some Rows Were Refused"), body,
+                       "save-problems", _("_Save as CSV…"), ADW_RESPONSE_DEFAULT);
+  adw_message_dialog_set_extra_child (dialog, kp_import_result_new_problem_list (self->problems,
+                                                                                 DIALOG_LIST_WIDTH, NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- what the tests look at -------------------------------------------------------------- */
+
+GtkSingleSelection *
+_kp_recruitment_view_get_formasi_selection (KpRecruitmentView *self)
+{
+  return self->formasi_selection;
+}
+
+GtkLabel *
+_kp_recruitment_view_get_quota_label (KpRecruitmentView *self)
+{
+  return self->quota_label;
+}
 
 GtkListBox *
 _kp_recruitment_view_get_selection_list (KpRecruitmentView *self)

@@ -14,8 +14,6 @@
 
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "kp-recruitment-view-private.h"
 
 #include "ui-test-util.h"
@@ -175,20 +173,40 @@ stored_weights (Fixture *fixture)
   return g_string_free (text, FALSE);
 }
 
-/* What someone with the database would do before the vacancies tab exists: one formasi. */
-static void
-insert_formasi (Fixture *fixture,
-                gint64   selection_id)
+/* The vacancies table as read: "code position unit education programme kind quota" rows
+ * joined by " | ", in the order shown. */
+static char *
+formasi_text (Fixture *fixture)
 {
-  sqlite3 *raw = NULL;
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO formasi (selection_id, code, position_title, unit, "
-                                          "education, kind, quota) VALUES (%" G_GINT64_FORMAT ", "
-                                          "'F0001', 'Analis SDM Aparatur', 'BKPSDM', 'S1', 'umum', 2)",
-                                          selection_id);
+  GListModel *rows = G_LIST_MODEL (_kp_recruitment_view_get_formasi_selection (fixture->view));
+  GString *text = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(KpFormasiRow) row = g_list_model_get_item (rows, i);
+      const KpFormasi *formasi = kp_formasi_row_get_formasi (row);
+
+      g_string_append_printf (text, "%s%s %s %s %s %s %s %" G_GINT64_FORMAT, i > 0 ? " | " : "",
+                              formasi->code, formasi->position_title, formasi->unit, formasi->education,
+                              formasi->study_programme, formasi->kind, formasi->quota);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_formasi (Fixture    *fixture,
+             const char *code,
+             const char *title,
+             int         quota)
+{
+  activate (fixture, "recruitment.add-formasi");
+  g_assert_false (adw_message_dialog_get_response_enabled (get_dialog (fixture), "save"));
+  set_field_text (fixture, "code", code);
+  set_field_text (fixture, "position-title", title);
+  set_field_text (fixture, "unit", "BKPSDM");
+  set_field_text (fixture, "education", "S1");
+  set_field_value (fixture, "quota", quota);
+  respond (fixture, "save");
 }
 
 typedef struct {
@@ -213,6 +231,20 @@ shows_text_soon (GtkWidget  *widget,
   ShownText wanted = { widget, text };
 
   return ui_test_wait_until (text_is_shown, &wanted, 2);
+}
+
+/* Whether a label or cell of @widget's tree contains @part. */
+static gboolean
+shows_part_of_text (GtkWidget  *widget,
+                    const char *part)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  ui_test_collect_texts (widget, TRUE, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), part) != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /* ---- the tests ---------------------------------------------------------------------------- */
@@ -351,7 +383,8 @@ test_rules_editor (Fixture       *fixture,
   respond (fixture, "close");
   g_assert_cmpstr (gtk_label_get_label (_kp_recruitment_view_get_status_label (fixture->view)), ==, "Draft");
 
-  insert_formasi (fixture, id);
+  add_formasi (fixture, "F0001", "Analis SDM Aparatur", 2);
+  g_assert_null (_kp_recruitment_view_get_dialog (fixture->view));
   activate (fixture, "recruitment.announce");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (get_dialog (fixture)), "locked"));
   respond (fixture, "announce");
@@ -533,6 +566,96 @@ test_stages (Fixture       *fixture,
   g_assert_cmpstr (_kp_recruitment_view_get_list_page (fixture->view), ==, "empty");
 }
 
+/* The vacancies: added and edited through the dialog, imported with a refused row, locked by
+ * the announcement like the rules. */
+static void
+test_vacancies (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char csv[] =
+    "kode_formasi;jabatan;unit_kerja;pendidikan;program_studi;jenis_formasi;kuota\r\n"
+    "F0002;Pranata Komputer;Diskominfo;S1;Teknik Informatika;umum;3\r\n"
+    "F0003;Perawat;Dinas Kesehatan;D3;Keperawatan;disabilitas;nol\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "formasi.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 id = kp_selection_create (fixture->database, "CPNS 2026", KP_SELECTION_CPNS, 2026, &error);
+  GtkSingleSelection *selection = _kp_recruitment_view_get_formasi_selection (fixture->view);
+  guint n_events;
+
+  g_assert_no_error (error);
+  kp_recruitment_view_set_selection_id (fixture->view, id);
+  adw_view_stack_set_visible_child_name (kp_recruitment_view_get_selection_stack (fixture->view), "vacancies");
+  ui_test_settle ();
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (fixture->view), "No Vacancies"));
+
+  n_events = ui_test_n_audit_events (fixture->database);
+  add_formasi (fixture, "F0001", "Analis SDM Aparatur", 2);
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
+  text = formasi_text (fixture);
+  g_assert_cmpstr (text, ==, "F0001 Analis SDM Aparatur BKPSDM S1  umum 2");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (gtk_label_get_label (_kp_recruitment_view_get_quota_label (fixture->view)), ==,
+                   "1 vacancy, 2 seats in total");
+
+  /* A second with the same code: the model's refusal, nothing written. */
+  add_formasi (fixture, "F0001", "Arsiparis", 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (get_dialog (fixture)), ==, "Cannot Save the Vacancy");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (get_dialog (fixture)), "F0001"));
+  respond (fixture, "close");
+  g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
+
+  /* Edited: the chosen row's dialog. */
+  gtk_single_selection_set_selected (selection, 0);
+  activate (fixture, "recruitment.edit-formasi");
+  set_field_value (fixture, "quota", 4);
+  respond (fixture, "save");
+  text = formasi_text (fixture);
+  g_assert_cmpstr (text, ==, "F0001 Analis SDM Aparatur BKPSDM S1  umum 4");
+  g_clear_pointer (&text, g_free);
+
+  /* Imported: the good row goes in, the bad one is listed with its reason. */
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  _kp_recruitment_view_import_formasi (fixture->view, file);
+  ui_test_settle ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (get_dialog (fixture)), ==, "Some Rows Were Refused");
+  g_assert_true (shows_part_of_text (GTK_WIDGET (get_dialog (fixture)), "“nol”"));
+  respond (fixture, "cancel");
+  text = formasi_text (fixture);
+  g_assert_cmpstr (text, ==, "F0001 Analis SDM Aparatur BKPSDM S1  umum 4 | "
+                             "F0002 Pranata Komputer Diskominfo S1 Teknik Informatika umum 3");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpstr (gtk_label_get_label (_kp_recruitment_view_get_quota_label (fixture->view)), ==,
+                   "2 vacancies, 7 seats in total");
+
+  /* Announced: the table stays, its editing goes. */
+  g_assert_cmpint (kp_selection_publish (fixture->database, id, &error), ==, 1);
+  g_assert_no_error (error);
+  kp_recruitment_view_set_selection_id (fixture->view, 0);
+  kp_recruitment_view_set_selection_id (fixture->view, id);
+  ui_test_settle ();
+  gtk_single_selection_set_selected (selection, 1);
+  activate (fixture, "recruitment.edit-formasi");
+  g_assert_null (_kp_recruitment_view_get_dialog (fixture->view));
+  activate (fixture, "recruitment.add-formasi");
+  g_assert_null (_kp_recruitment_view_get_dialog (fixture->view));
+  g_assert_false (kp_formasi_delete (fixture->database, kp_formasi_row_get_formasi (gtk_single_selection_get_selected_item (selection))->id,
+                                     &error));
+  g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_LOCKED);
+
+  /* Deleted inside an amendment, after the question. */
+  g_assert_true (kp_selection_amendment_begin (fixture->database, id, "Formasi dikurangi", NULL));
+  kp_recruitment_view_set_selection_id (fixture->view, 0);
+  kp_recruitment_view_set_selection_id (fixture->view, id);
+  ui_test_settle ();
+  gtk_single_selection_set_selected (selection, 1);
+  activate (fixture, "recruitment.delete-formasi");
+  respond (fixture, "delete");
+  text = formasi_text (fixture);
+  g_assert_cmpstr (text, ==, "F0001 Analis SDM Aparatur BKPSDM S1  umum 4");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +666,7 @@ main (int   argc,
   g_test_add ("/recruitment-view/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/recruitment-view/rules-editor", Fixture, NULL, fixture_set_up, test_rules_editor,
               fixture_tear_down);
+  g_test_add ("/recruitment-view/vacancies", Fixture, NULL, fixture_set_up, test_vacancies, fixture_tear_down);
   g_test_add ("/recruitment-view/stages", Fixture, NULL, fixture_set_up, test_stages, fixture_tear_down);
 
   return g_test_run ();
