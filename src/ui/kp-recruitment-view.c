@@ -422,6 +422,15 @@ new_icon_button (const char *icon_name,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
+  /* Without an action (the first stage's Up …) the button is there, insensitive, so that the
+   * buttons of all rows stay in columns; an action's button follows the action's state. */
+  if (action_name == NULL)
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      if (target != NULL)
+        g_variant_unref (g_variant_ref_sink (target));
+      return button;
+    }
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   if (target != NULL)
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
@@ -949,21 +958,18 @@ fill_stages (KpRecruitmentView *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), details);
       /* Actions go before the ones added earlier: added last to first, they read up, down,
-       * edit, remove. The first stage's Up and the last one's Down are there but insensitive,
-       * so that the buttons stay in columns. */
+       * edit, remove. */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                    new_icon_button ("user-trash-symbolic", remove, "recruitment.remove-stage",
                                                     g_variant_new_int64 (stage->id)));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
                                    new_icon_button ("document-edit-symbolic", edit, "recruitment.edit-stage",
                                                     g_variant_new_int64 (stage->id)));
-      button = new_icon_button ("go-down-symbolic", down, "recruitment.move-stage",
+      button = new_icon_button ("go-down-symbolic", down, i + 1 < n ? "recruitment.move-stage" : NULL,
                                 g_variant_new ("(xi)", stage->id, stage->position + 1));
-      gtk_widget_set_sensitive (button, i + 1 < n);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      button = new_icon_button ("go-up-symbolic", up, "recruitment.move-stage",
+      button = new_icon_button ("go-up-symbolic", up, i > 0 ? "recruitment.move-stage" : NULL,
                                 g_variant_new ("(xi)", stage->id, stage->position - 1));
-      gtk_widget_set_sensitive (button, i > 0);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
       add_stage_children (self, ADW_EXPANDER_ROW (row), stage);
       set_row_id (row, stage->id);
@@ -1031,13 +1037,11 @@ fill_tie_break (KpRecruitmentView *self)
       GtkWidget *row = new_text_row (title, member_string (link, "criterion"));
       GtkWidget *button;
 
-      button = new_icon_button ("go-up-symbolic", up, "recruitment.move-tie-break",
+      button = new_icon_button ("go-up-symbolic", up, i > 0 ? "recruitment.move-tie-break" : NULL,
                                 g_variant_new ("(ii)", (int) i, -1));
-      gtk_widget_set_sensitive (button, i > 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      button = new_icon_button ("go-down-symbolic", down, "recruitment.move-tie-break",
+      button = new_icon_button ("go-down-symbolic", down, i + 1 < n ? "recruitment.move-tie-break" : NULL,
                                 g_variant_new ("(ii)", (int) i, 1));
-      gtk_widget_set_sensitive (button, i + 1 < n);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->tie_break_list, row);
     }
@@ -1155,7 +1159,7 @@ show_version (KpRecruitmentView *self,
       g_autofree char *when = format_time (announcement->published_at);
       /* Translators: under an announcement version's title: when, by whom, and the audit
        * checkpoint it was made from (anyone can check a copy against it) */
-      g_autofree char *details = g_strdup_printf (_("Published %s by %s · audit checkpoint %s"),
+      g_autofree char *details = g_strdup_printf (_("Published %s by %s\nAudit checkpoint %s"),
                                                   when, announcement->published_by,
                                                   announcement->checkpoint != NULL ? announcement->checkpoint : "—");
 

@@ -628,6 +628,7 @@ test_vacancies (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
   g_assert_cmpstr (gtk_label_get_label (_kp_recruitment_view_get_quota_label (fixture->view)), ==,
                    "2 vacancies, 7 seats in total");
+  pause_for_screenshot ();
 
   /* Announced: the table stays, its editing goes. */
   g_assert_cmpint (kp_selection_publish (fixture->database, id, &error), ==, 1);
