@@ -879,14 +879,14 @@ print_selection (KpDatabase *db, gint64 id, GError **error)
       JsonArray *parts = json_object_get_array_member (stage, "components");
 
       /* Translators: position, name, kind, method, weight. */
-      g_print (_("  %" G_GINT64_FORMAT ". %s [%s, %s] weight %" G_GINT64_FORMAT " %%"),
+      g_print (_("  %" PRId64 ". %s [%s, %s] weight %" PRId64 " %%"),
                rule_int (stage, "position"), rule_text (stage, "name"),
                rule_text (stage, "kind"), rule_text (stage, "method"),
                rule_int (stage, "weight_percent"));
       if (json_object_get_boolean_member_with_default (stage, "eliminates", FALSE))
         g_print ("%s", _(", eliminates"));
       if (rule_int (stage, "cutoff_multiple") > 0)
-        g_print (_(", best %" G_GINT64_FORMAT " × quota go on"),
+        g_print (_(", best %" PRId64 " × quota go on"),
                  rule_int (stage, "cutoff_multiple"));
       if (*rule_text (stage, "starts_on") != '\0')
         /* Translators: the dates and the place of a stage. */
@@ -897,7 +897,7 @@ print_selection (KpDatabase *db, gint64 id, GError **error)
         {
           JsonObject *part = json_array_get_object_element (parts, c);
 
-          g_print (_("       %-10s %s, maximum %" G_GINT64_FORMAT "\n"), rule_text (part, "code"),
+          g_print (_("       %-10s %s, maximum %" PRId64 "\n"), rule_text (part, "code"),
                    rule_text (part, "name"), rule_int (part, "max_score"));
         }
       parts = json_object_get_array_member (stage, "pass_rules");
@@ -906,7 +906,7 @@ print_selection (KpDatabase *db, gint64 id, GError **error)
           JsonObject *rule = json_array_get_object_element (parts, r);
 
           /* Translators: a formasi kind, a component, a minimum: "pass: umum TWK ≥ 65". */
-          g_print (_("       pass: %s %s ≥ %" G_GINT64_FORMAT "\n"),
+          g_print (_("       pass: %s %s ≥ %" PRId64 "\n"),
                    rule_text (rule, "formasi_kind"), rule_text (rule, "component_code"),
                    rule_int (rule, "min_score"));
         }
