@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* kp-page.c: the A4 documents' page layout (see kp-page-private.h). */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "kp-page-private.h"
+
+#define FONT_FAMILY "Cantarell, DejaVu Sans"
+#define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
+#define FOOTER_SIZE 7.5
+#define PAGE_LABEL_W 80.0
+
+double
+_kp_page_show (KpPage *page, const char *text, double size, gboolean bold, double x, double y,
+               double width, guint32 colour, gboolean draw)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  int w, h;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  if (draw)
+    {
+      cairo_set_source_rgb (page->cr, RGB (colour));
+      cairo_move_to (page->cr, x, y);
+      pango_cairo_show_layout (page->cr, layout);
+    }
+  return (double) h / PANGO_SCALE;
+}
+
+void
+_kp_page_footer (KpPage *page)
+{
+  g_autofree char *label = page->n_pages > 0
+                             /* Translators: the page number and the number of pages. */
+                             ? g_strdup_printf (_("Page %d of %d"), page->page, page->n_pages)
+                             : g_strdup_printf (_("Page %d"), page->page);
+  double y = KP_PAGE_H - KP_PAGE_MARGIN + 12;
+
+  _kp_page_show (page, page->footer != NULL ? page->footer : "", FOOTER_SIZE, FALSE,
+                 KP_PAGE_MARGIN, y, KP_PAGE_TEXT_W - PAGE_LABEL_W - 8, 0x77767b, TRUE);
+  _kp_page_show (page, label, FOOTER_SIZE, FALSE, KP_PAGE_W - KP_PAGE_MARGIN - PAGE_LABEL_W, y,
+                 PAGE_LABEL_W, 0x77767b, TRUE);
+}
+
+void
+_kp_page_need (KpPage *page, double height)
+{
+  if (page->y + height <= KP_PAGE_H - KP_PAGE_MARGIN)
+    return;
+  _kp_page_footer (page);
+  cairo_show_page (page->cr);
+  page->page++;
+  page->y = KP_PAGE_MARGIN;
+  /* A table going on: its columns are named again at the top of the page. */
+  if (page->head != NULL)
+    _kp_page_row (page, page->head, page->head_widths, page->head_n, TRUE);
+}
+
+void
+_kp_page_heading (KpPage *page, const char *text)
+{
+  _kp_page_need (page, 40);
+  page->y += 10;
+  page->y += _kp_page_show (page, text, 12.5, TRUE, KP_PAGE_MARGIN, page->y, KP_PAGE_TEXT_W,
+                            0x1c71d8, TRUE) + 6;
+}
+
+void
+_kp_page_paragraph (KpPage *page, const char *text, double size, guint32 colour)
+{
+  double h = _kp_page_show (page, text, size, FALSE, KP_PAGE_MARGIN, page->y, KP_PAGE_TEXT_W,
+                            colour, FALSE);
+
+  _kp_page_need (page, h + 4);
+  _kp_page_show (page, text, size, FALSE, KP_PAGE_MARGIN, page->y, KP_PAGE_TEXT_W, colour, TRUE);
+  page->y += h + 4;
+}
+
+void
+_kp_page_row (KpPage *page, const char *const *cells, const double *widths, guint n,
+              gboolean header)
+{
+  double x = KP_PAGE_MARGIN, h = 0;
+
+  for (guint i = 0; i < n; i++)
+    h = MAX (h, _kp_page_show (page, cells[i], 8.5, header, 0, 0,
+                               widths[i] * KP_PAGE_TEXT_W - 6, 0, FALSE));
+  /* A header row keeps at least one row under it on its page. */
+  _kp_page_need (page, header ? 2 * h + 12 : h + 6);
+  if (header)
+    {
+      cairo_set_source_rgb (page->cr, RGB (0xf0f0f0));
+      cairo_rectangle (page->cr, KP_PAGE_MARGIN, page->y - 2, KP_PAGE_TEXT_W, h + 5);
+      cairo_fill (page->cr);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      _kp_page_show (page, cells[i], 8.5, header, x + 3, page->y,
+                     widths[i] * KP_PAGE_TEXT_W - 6, 0x241f31, TRUE);
+      x += widths[i] * KP_PAGE_TEXT_W;
+    }
+  page->y += h + 4;
+  cairo_set_source_rgb (page->cr, RGB (0xdeddda));
+  cairo_set_line_width (page->cr, 0.5);
+  cairo_move_to (page->cr, KP_PAGE_MARGIN, page->y);
+  cairo_line_to (page->cr, KP_PAGE_MARGIN + KP_PAGE_TEXT_W, page->y);
+  cairo_stroke (page->cr);
+  page->y += 2;
+}
+
+void
+_kp_page_table_begin (KpPage *page, const char *const *head, const double *widths, guint n)
+{
+  _kp_page_row (page, head, widths, n, TRUE);
+  page->head = head;
+  page->head_widths = widths;
+  page->head_n = n;
+}
+
+void
+_kp_page_table_end (KpPage *page)
+{
+  page->head = NULL;
+  page->head_widths = NULL;
+  page->head_n = 0;
+}
+
+cairo_status_t
+_kp_page_finish (KpPage *page)
+{
+  _kp_page_footer (page);
+  cairo_show_page (page->cr);
+  return cairo_status (page->cr);
+}
