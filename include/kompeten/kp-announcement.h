@@ -11,6 +11,7 @@
  * whenever they are made (in the same language). */
 #pragma once
 
+#include "kompeten/kp-chart.h"   /* KP_REPORT_ERROR */
 #include "kompeten/kp-database.h"
 
 G_BEGIN_DECLS
