@@ -202,12 +202,16 @@ kp_announcement_slug (const char *name)
   g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
   g_autofree char *ascii = g_str_to_ascii (valid, "C");
   GString *slug = g_string_new (NULL);
+  const char *p;
 
-  for (const char *p = ascii; *p != '\0' && slug->len < SLUG_MAX_CHARS; p++)
+  for (p = ascii; *p != '\0' && slug->len < SLUG_MAX_CHARS; p++)
     if (g_ascii_isalnum (*p))
       g_string_append_c (slug, g_ascii_tolower (*p));
     else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
       g_string_append_c (slug, '-');
+  /* Cut short inside a word: end at the last whole word instead. */
+  if (g_ascii_isalnum (*p) && g_ascii_isalnum (p[-1]) && strchr (slug->str, '-') != NULL)
+    g_string_truncate (slug, strrchr (slug->str, '-') - slug->str);
   while (slug->len > 0 && slug->str[slug->len - 1] == '-')
     g_string_truncate (slug, slug->len - 1);
   if (slug->len == 0)

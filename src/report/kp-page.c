@@ -71,7 +71,8 @@ _kp_page_need (KpPage *page, double height)
 void
 _kp_page_heading (KpPage *page, const char *text)
 {
-  _kp_page_need (page, 40);
+  /* Room for the heading and the first lines under it: a heading never ends a page. */
+  _kp_page_need (page, 90);
   page->y += 10;
   page->y += _kp_page_show (page, text, 12.5, TRUE, KP_PAGE_MARGIN, page->y, KP_PAGE_TEXT_W,
                             0x1c71d8, TRUE) + 6;

@@ -450,6 +450,9 @@ test_slug (void)
     { "../../etc/passwd", "etc-passwd" },
     { "  ", "seleksi" },
     { "Sélection ÉTÉ", "selection-ete" },
+    /* Cut to 60 characters at the end of a word. */
+    { "CPNS Guru 2026 Kabupaten Lampung Selatan dengan nama yang cukup panjang",
+      "cpns-guru-2026-kabupaten-lampung-selatan-dengan-nama-yang" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
