@@ -6,10 +6,9 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "kp-chart-private.h"
 #include "kp-page-private.h"
 
-#define FONT_FAMILY "Cantarell, DejaVu Sans"
-#define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
 #define FOOTER_SIZE 7.5
 #define PAGE_LABEL_W 80.0
 
@@ -17,18 +16,17 @@ double
 _kp_page_show (KpPage *page, const char *text, double size, gboolean bold, double x, double y,
                double width, guint32 colour, gboolean draw)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  /* The charts' text settings: the same font, and a height measured here holds on paper. */
+  PangoContext *context = _kp_chart_create_context (page->cr);
+  g_autoptr(PangoLayout) layout = _kp_chart_new_layout (context, text, size,
+                                                        bold ? PANGO_WEIGHT_BOLD
+                                                             : PANGO_WEIGHT_NORMAL);
   int w, h;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  g_object_unref (context);   /* the layout holds it */
+
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
   pango_layout_get_size (layout, &w, &h);
   if (draw)
     {
