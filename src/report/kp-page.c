@@ -11,6 +11,7 @@
 
 #define FOOTER_SIZE 7.5
 #define PAGE_LABEL_W 80.0
+#define MAX_BLOCK_H (KP_PAGE_H - 2 * KP_PAGE_MARGIN - 80)
 
 double
 _kp_page_show (KpPage *page, const char *text, double size, gboolean bold, double x, double y,
@@ -27,6 +28,11 @@ _kp_page_show (KpPage *page, const char *text, double size, gboolean bold, doubl
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* No block is taller than a page with a table header above it: a text longer than that
+   * (a 4,000 character meaning in a narrow column) ends in an ellipsis instead of running
+   * over the footer. */
+  pango_layout_set_height (layout, (int) (MAX_BLOCK_H * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_size (layout, &w, &h);
   if (draw)
     {

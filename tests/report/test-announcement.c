@@ -389,6 +389,65 @@ test_amendment (Fixture *f, gconstpointer data)
   kp_announcement_files_clear (&again);
 }
 
+/* Texts as long as the model allows: the files are made, the PDF's pages hold them (a cell
+ * taller than a page ends in an ellipsis), the HTML has them whole. */
+static void
+test_long_texts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) meaning = g_string_new ("Awal");
+  KpAnnouncementFiles files = { 0 };
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < 498; i++)   /* 3,988 characters */
+    g_string_append (meaning, " panjang");
+  g_assert_true (kp_selection_amendment_begin (f->db, f->selection, "Kode baru", &error));
+  g_assert_no_error (error);
+  g_assert_true (kp_selection_code_set (f->db, f->selection, "final", "X", "Kode panjang",
+                                        meaning->str, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kp_selection_requirement_add (f->db, f->selection, meaning->str, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (kp_selection_amendment_publish (f->db, f->selection, &error), ==, 2);
+  g_assert_no_error (error);
+
+  write_files (f, 0, &files);
+  html = read_text (files.html_path);
+  g_assert_nonnull (strstr (html, meaning->str));
+  /* Every word on its page, above the bottom edge with room to spare (pdftotext -bbox). A
+   * cut text still copies whole (the ellipsis carries the text it stands for), so the cut is
+   * checked by where the words are, not by the text. */
+  {
+    g_autofree char *program = g_find_program_in_path ("pdftotext");
+    g_autofree char *bbox = g_build_filename (f->dir, "bbox.html", NULL);
+    const char *argv[] = { "pdftotext", "-bbox", files.pdf_path, bbox, NULL };
+    g_autoptr(GRegex) regex = g_regex_new ("yMax=\"([0-9.]+)\"", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    g_autofree char *words = NULL;
+    double lowest = 0;
+    int status;
+
+    if (program != NULL)
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     NULL, NULL, &status, &error));
+        g_assert_no_error (error);
+        words = read_text (bbox);
+        for (g_regex_match (regex, words, 0, &match); g_match_info_matches (match);
+             g_match_info_next (match, NULL))
+          {
+            g_autofree char *y = g_match_info_fetch (match, 1);
+
+            lowest = MAX (lowest, g_ascii_strtod (y, NULL));
+          }
+        g_assert_cmpfloat (lowest, >, 700);          /* the footer */
+        g_assert_cmpfloat (lowest, <, 841.89 - 12);  /* nothing runs off the page */
+      }
+  }
+  kp_announcement_files_clear (&files);
+}
+
 static void
 test_refused (Fixture *f, gconstpointer data)
 {
@@ -475,6 +534,7 @@ main (int argc, char **argv)
   ADD ("/announcement/pdf", test_pdf);
   ADD ("/announcement/again", test_again);
   ADD ("/announcement/amendment", test_amendment);
+  ADD ("/announcement/long-texts", test_long_texts);
   ADD ("/announcement/refused", test_refused);
 #undef ADD
   g_test_add_func ("/announcement/slug", test_slug);
