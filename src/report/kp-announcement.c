@@ -69,7 +69,7 @@ get_item (JsonObject *object, const char *member, guint i)
   return json_array_get_object_element (json_object_get_array_member (object, member), i);
 }
 
-/* ---- blocks: what both the PDF and the HTML page show ------------------------------------------ */
+/* ---- blocks: what both the PDF and the HTML page show ---------------------------------------- */
 
 typedef enum {
   BLOCK_HEADING,
@@ -139,7 +139,7 @@ add_cells (Block *table, ...)
   g_ptr_array_add (table->rows, cells);
 }
 
-/* ---- formatting ------------------------------------------------------------------------------- */
+/* ---- formatting ------------------------------------------------------------------------------ */
 
 /* "2026-03-01" (or a timestamp starting so) as "1 March 2026" in the language of the
  * translation; other text as it is. */
@@ -229,13 +229,28 @@ typedef struct {
   const char *html_name;
 } Snapshot;
 
-/* "Version 2 · content SHA-256: … · audit checkpoint: …": what every page and file carries. */
+/* "Version 2 · content SHA-256: … · audit checkpoint: …": what every page and file bears. */
 static char *
 provenance (const Snapshot *s)
 {
   /* Translators: the version, the SHA-256 of the announced content, the audit checkpoint. */
   return g_strdup_printf (_("Version %d · content SHA-256: %s · audit checkpoint: %s"),
                           s->version, s->content_sha256, s->announcement->checkpoint);
+}
+
+/* "ANNOUNCEMENT — <name>": the document's title. */
+static char *
+title_text (const Snapshot *s)
+{
+  return g_strdup_printf ("%s — %s", _("ANNOUNCEMENT"), get_str (s->root, "name"));
+}
+
+/* "<type> · <year>", under the name. */
+static char *
+kind_text (const Snapshot *s)
+{
+  return g_strdup_printf ("%s · %" G_GINT64_FORMAT, type_label (get_str (s->root, "type")),
+                          get_int (s->root, "year"));
 }
 
 static char *
@@ -255,21 +270,21 @@ static const char *
 stage_kind_label (const char *kind)
 {
   static const struct { const char *kind, *label; } labels[] = {
-    { "administration", N_("Administration") },
-    { "skd", N_("Basic competency test (SKD)") },
-    { "skb", N_("Field competency test (SKB)") },
-    { "interview", N_("Interview") },
-    { "assessment", N_("Assessment") },
-    { "paper", N_("Paper") },
-    { "track-record", N_("Track record") },
-    { "competency", N_("Competency test") },
-    { "other", N_("Other") },
-    { "final", N_("Final result") },
+    { "administration", NC_("stage kind", "Administration") },
+    { "skd", NC_("stage kind", "Basic competency test (SKD)") },
+    { "skb", NC_("stage kind", "Field competency test (SKB)") },
+    { "interview", NC_("stage kind", "Interview") },
+    { "assessment", NC_("stage kind", "Assessment") },
+    { "paper", NC_("stage kind", "Paper") },
+    { "track-record", NC_("stage kind", "Track record") },
+    { "competency", NC_("stage kind", "Competency test") },
+    { "other", NC_("stage kind", "Other") },
+    { "final", NC_("stage kind", "Final result") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (strcmp (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
+      return g_dpgettext2 (GETTEXT_PACKAGE, "stage kind", labels[i].label);
   return kind;
 }
 
@@ -284,8 +299,8 @@ add_vacancies (GPtrArray *blocks, JsonObject *root)
 
   add_block (blocks, BLOCK_HEADING, _("Vacancies"));
   table = add_table (blocks, _("Vacancies (formasi)"), widths, _("Code"), _("Position"),
-                     _("Unit"), _("Education"), _("Study programme"), _("Kind"), _("Quota"),
-                     NULL);
+                     _("Unit"), _("Education"), _("Study programme"), _("Formasi kind"),
+                     _("Quota"), NULL);
   for (guint i = 0; i < n; i++)
     {
       JsonObject *f = get_item (root, "formasi", i);
@@ -326,7 +341,7 @@ add_stages (GPtrArray *blocks, JsonObject *root)
       /* Translators: a stage's share of the final score, in percent. */
       g_autofree char *weight = g_strdup_printf (_("%d %%"), (int) get_int (st, "weight_percent"));
       g_autofree char *cutoff = get_int (st, "cutoff_multiple") > 0
-                                  /* Translators: the best N × the quota go on to the next stage. */
+                                  /* Translators: the best N × quota go on to the next stage. */
                                   ? g_strdup_printf (_("%d × quota"),
                                                      (int) get_int (st, "cutoff_multiple"))
                                   : g_strdup ("—");
@@ -446,7 +461,7 @@ build_blocks (const Snapshot *s, gint64 *places)
   return blocks;
 }
 
-/* ---- the PDF ------------------------------------------------------------------------------------ */
+/* ---- the PDF --------------------------------------------------------------------------------- */
 
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
@@ -463,10 +478,8 @@ render_pdf (const Snapshot *s, GPtrArray *blocks, int n_pages, GByteArray *out, 
 {
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, out, KP_PAGE_W,
                                                                    KP_PAGE_H);
-  g_autofree char *title = g_strdup_printf ("%s — %s", _("ANNOUNCEMENT"), get_str (s->root, "name"));
-  g_autofree char *kind = g_strdup_printf ("%s · %" G_GINT64_FORMAT,
-                                           type_label (get_str (s->root, "type")),
-                                           get_int (s->root, "year"));
+  g_autofree char *title = title_text (s);
+  g_autofree char *kind = kind_text (s);
   g_autofree char *published = published_line (s);
   KpPage page = { 0 };
   cairo_status_t status;
@@ -550,7 +563,7 @@ render_pdf (const Snapshot *s, GPtrArray *blocks, int n_pages, GByteArray *out, 
   return pages;
 }
 
-/* ---- the HTML page ------------------------------------------------------------------------------ */
+/* ---- the HTML page --------------------------------------------------------------------------- */
 
 /* @text escaped, its line breaks as <br>. */
 static void
@@ -622,10 +635,8 @@ static char *
 render_html (const Snapshot *s, GPtrArray *blocks)
 {
   GString *html = g_string_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s — %s", _("ANNOUNCEMENT"), get_str (s->root, "name"));
-  g_autofree char *kind = g_strdup_printf ("%s · %" G_GINT64_FORMAT,
-                                           type_label (get_str (s->root, "type")),
-                                           get_int (s->root, "year"));
+  g_autofree char *title = title_text (s);
+  g_autofree char *kind = kind_text (s);
   g_autofree char *published = published_line (s);
   g_autofree char *footer = provenance (s);
   gboolean in_section = FALSE;
@@ -633,7 +644,8 @@ render_html (const Snapshot *s, GPtrArray *blocks)
   /* The content (names, requirements, appeal) is Indonesian whatever the program's language:
    * the page is the agency's public document. */
   g_string_append (html, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
-                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+                         "<meta name=\"viewport\" "
+                         "content=\"width=device-width, initial-scale=1\">\n");
   append_element (html, "<title>", title, "</title>\n");
   g_string_append_printf (html, "<style>\n%s</style>\n</head>\n<body>\n<header>\n", html_style);
   append_element (html, "<p class=\"agency\">", AGENCY, "</p>\n");
@@ -686,7 +698,7 @@ render_html (const Snapshot *s, GPtrArray *blocks)
   return g_string_free (html, FALSE);
 }
 
-/* ---- the social media text ----------------------------------------------------------------------- */
+/* ---- the social media text ------------------------------------------------------------------- */
 
 /* @text cut to @max characters with an ellipsis. */
 static char *
@@ -755,7 +767,7 @@ render_text (const Snapshot *s, gint64 places)
   return g_string_free (text, FALSE);
 }
 
-/* ---- the files ------------------------------------------------------------------------------------ */
+/* ---- the files ------------------------------------------------------------------------------- */
 
 void
 kp_announcement_files_clear (KpAnnouncementFiles *files)

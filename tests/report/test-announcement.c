@@ -14,6 +14,7 @@
 #include "../model/model-test-util.h"
 
 #define N_FORMASI 60
+#define ZERO_SHA "0000000000000000000000000000000000000000000000000000000000000000"
 /* The NIKs of the fixture's applicants: never in any announcement file. */
 static const char *const niks[] = { "1801014101900001", "1801015202950002", "1801016303000003" };
 
@@ -489,9 +490,7 @@ test_refused (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_entries (f->out), ==, 0);
 
   /* The record refuses what is not a file of the announcement. */
-  g_assert_false (kp_announcement_record_file (f->db, f->selection, 1, "docx",
-                                               "0000000000000000000000000000000000000000000000000000000000000000",
-                                               &error));
+  g_assert_false (kp_announcement_record_file (f->db, f->selection, 1, "docx", ZERO_SHA, &error));
   g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (kp_announcement_record_file (f->db, f->selection, 1, "pdf", "ABC", &error));
