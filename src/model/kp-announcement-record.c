@@ -47,7 +47,7 @@ find_announcement (KpDb *kdb, gint64 selection_id, int version, GError **error)
   _kp_stmt_reset (stmt);
   if (step == KP_STEP_DONE)
     g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                 /* Translators: %" PRId64 " is the selection's id, %d a version number. */
+                 /* Translators: the selection's id, then a version number. */
                  _("Selection %" PRId64 " has no announcement version %d"), selection_id, version);
   return id;
 }

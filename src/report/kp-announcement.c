@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
@@ -721,7 +722,7 @@ render_text (const Snapshot *s, gint64 places)
   guint n = get_n (s->root, "formasi");
 
   /* Translators: the heading of the social media post: the selection's name and year. */
-  g_string_append_printf (text, _("ANNOUNCEMENT: %s (%" G_GINT64_FORMAT ")"), name,
+  g_string_append_printf (text, _("ANNOUNCEMENT: %s (%" PRId64 ")"), name,
                           get_int (s->root, "year"));
   g_string_append_printf (text, "\n%s\n\n", AGENCY);
   if (s->version > 1)
@@ -808,8 +809,8 @@ find_version (KpDatabase *db, gint64 selection_id, int version, GError **error)
   if (list->len == 0)
     {
       g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                   /* Translators: %" G_GINT64_FORMAT " is the selection's id. */
-                   _("Selection %" G_GINT64_FORMAT " is not announced yet"), selection_id);
+                   /* Translators: the selection's id. */
+                   _("Selection %" PRId64 " is not announced yet"), selection_id);
       return NULL;
     }
   if (version == 0)
@@ -819,7 +820,7 @@ find_version (KpDatabase *db, gint64 selection_id, int version, GError **error)
       return g_ptr_array_steal_index (list, i);
   g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
                /* Translators: a version number, the selection's id, the latest version. */
-               _("There is no version %d of the announcement of selection %" G_GINT64_FORMAT
+               _("There is no version %d of the announcement of selection %" PRId64
                  ": the latest is version %d"),
                version, selection_id, ((KpAnnouncement *) list->pdata[list->len - 1])->version);
   return NULL;
