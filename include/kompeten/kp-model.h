@@ -19,3 +19,4 @@
 #include "kompeten/kp-verification.h"
 #include "kompeten/kp-notification.h"
 #include "kompeten/kp-selection.h"
+#include "kompeten/kp-announcement-record.h"

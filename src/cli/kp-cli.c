@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
 
 #include <locale.h>
@@ -31,6 +32,7 @@
 #include "kompeten/kp-reports.h"
 #include "kompeten/kp-verification.h"
 #include "kompeten/kp-selection.h"
+#include "kompeten/kp-announcement.h"
 
 enum {
   EXIT_OK = 0,
@@ -879,14 +881,14 @@ print_selection (KpDatabase *db, gint64 id, GError **error)
       JsonArray *parts = json_object_get_array_member (stage, "components");
 
       /* Translators: position, name, kind, method, weight. */
-      g_print (_("  %" G_GINT64_FORMAT ". %s [%s, %s] weight %" G_GINT64_FORMAT " %%"),
+      g_print (_("  %" PRId64 ". %s [%s, %s] weight %" PRId64 " %%"),
                rule_int (stage, "position"), rule_text (stage, "name"),
                rule_text (stage, "kind"), rule_text (stage, "method"),
                rule_int (stage, "weight_percent"));
       if (json_object_get_boolean_member_with_default (stage, "eliminates", FALSE))
         g_print ("%s", _(", eliminates"));
       if (rule_int (stage, "cutoff_multiple") > 0)
-        g_print (_(", best %" G_GINT64_FORMAT " × quota go on"),
+        g_print (_(", best %" PRId64 " × quota go on"),
                  rule_int (stage, "cutoff_multiple"));
       if (*rule_text (stage, "starts_on") != '\0')
         /* Translators: the dates and the place of a stage. */
@@ -897,7 +899,7 @@ print_selection (KpDatabase *db, gint64 id, GError **error)
         {
           JsonObject *part = json_array_get_object_element (parts, c);
 
-          g_print (_("       %-10s %s, maximum %" G_GINT64_FORMAT "\n"), rule_text (part, "code"),
+          g_print (_("       %-10s %s, maximum %" PRId64 "\n"), rule_text (part, "code"),
                    rule_text (part, "name"), rule_int (part, "max_score"));
         }
       parts = json_object_get_array_member (stage, "pass_rules");
@@ -906,7 +908,7 @@ print_selection (KpDatabase *db, gint64 id, GError **error)
           JsonObject *rule = json_array_get_object_element (parts, r);
 
           /* Translators: a formasi kind, a component, a minimum: "pass: umum TWK ≥ 65". */
-          g_print (_("       pass: %s %s ≥ %" G_GINT64_FORMAT "\n"),
+          g_print (_("       pass: %s %s ≥ %" PRId64 "\n"),
                    rule_text (rule, "formasi_kind"), rule_text (rule, "component_code"),
                    rule_int (rule, "min_score"));
         }
@@ -1339,6 +1341,91 @@ cmd_notify (const char *db_path, int argc, char **argv)
   return EXIT_OK;
 }
 
+/* ---- the announcement's files ------------------------------------------------------------ */
+
+static int
+cmd_announce (const char *db_path, int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *selection_text = NULL;
+  g_autofree char *out_dir = NULL;
+  g_autoptr(KpDatabase) db = NULL;
+  g_autoptr(KpSelection) selection = NULL;
+  KpAnnouncementFiles files = { 0 };
+  GError *error = NULL;
+  int status = EXIT_OK;
+  int version = 0;
+  gint64 id;
+  const GOptionEntry entries[] = {
+    { "selection", 0, 0, G_OPTION_ARG_STRING, &selection_text,
+      N_("The selection: its id or its exact name"), N_("S") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_dir, N_("The folder to write the files into"),
+      N_("DIR") },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version,
+      N_("The announcement version to write (default: the latest)"), N_("N") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— announce a selection and write its announcement files"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("A selection not announced yet is announced first: its rules "
+                                  "and vacancies are then locked and change only through an "
+                                  "amendment (selection amend). Writes the announcement as an A4 "
+                                  "PDF, an HTML page and a short social media text, the "
+                                  "announced JSON they were made from and SHA256SUMS."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || selection_text == NULL || out_dir == NULL)
+    return usage_error (context, _("announce needs --selection S and --out DIR"));
+  if (version < 0)
+    return usage_error (context, _("--version must be 1 or more"));
+
+  db = open_database (db_path, &error);
+  if (db == NULL || (id = find_selection (db, selection_text, &error)) == 0 ||
+      (selection = kp_selection_get (db, id, &error)) == NULL)
+    return fail (error);
+  if (selection->amendment_reason != NULL)
+    {
+      /* Translators: %s is the selection's name. */
+      g_printerr (_("kompeten-cli: an amendment of “%s” is open: publish it first (selection "
+                    "amend-publish) or cancel it (selection amend-cancel)\n"),
+                  selection->name);
+      return EXIT_FAILED;
+    }
+  if (!selection->locked)
+    {
+      int published = kp_selection_publish (db, id, &error);
+
+      if (published == 0)
+        return fail (error);
+      /* Translators: %s is the selection's name. */
+      g_print (_("“%s” is announced (version %d): its rules and vacancies are now locked.\n"),
+               selection->name, published);
+    }
+  if (g_mkdir_with_parents (out_dir, 0777) != 0)
+    {
+      int saved = errno;
+
+      /* Translators: a folder, then why it could not be made. */
+      g_printerr (_("kompeten-cli: cannot make the folder “%s”: %s\n"), out_dir,
+                  g_strerror (saved));
+      return EXIT_FAILED;
+    }
+  if (!kp_announcement_write (db, id, version, out_dir, &files, &error))
+    return fail (error);
+  /* Translators: the version and the audit checkpoint of the announcement. */
+  g_print (_("Version %d, audit checkpoint %s\n"), files.version, files.checkpoint);
+  g_print ("%s  %s\n", files.json_sha256, files.json_path);
+  g_print ("%s  %s\n", files.pdf_sha256, files.pdf_path);
+  g_print ("%s  %s\n", files.html_sha256, files.html_path);
+  g_print ("%s  %s\n", files.text_sha256, files.text_path);
+  g_print ("%s\n", files.sums_path);
+  kp_announcement_files_clear (&files);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "import", "employees|competencies|standards|assessments FILE",
     N_("Import a register export, a competency dictionary, job competency standards or "
@@ -1365,6 +1452,8 @@ static const Command commands[] = {
     N_("The administrative verification: its state, or record a decision"), cmd_verify },
   { "notify", "--selection ID --stage STAGE --out DIR [--from ADDRESS]",
     N_("Write a stage's messages: mail-merge CSV, e-mails, short texts"), cmd_notify },
+  { "announce", "--selection S --out DIR [--version N]",
+    N_("Announce a selection and write its PDF, HTML page and social media text"), cmd_announce },
 };
 
 static void

@@ -55,6 +55,13 @@ kp_audit_action_label (const char *action)
     { "migrate", N_("Prepare") },
     { "acknowledge", N_("Acknowledge") },
     { "apply", N_("Apply") },
+    { "publish", N_("Announce") },
+    { "amend", N_("Amend") },
+    { "amend-cancel", N_("Cancel amendment") },
+    { "verify", N_("Verify") },
+    { "verify-bulk", N_("Verify in bulk") },
+    { "produce", N_("Produce") },
+    { "mark-sent", N_("Mark sent") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -81,6 +88,12 @@ kp_audit_entity_label (const char *entity)
     { "kind-standard", N_("Default standard") },
     { "jpm-weight", N_("JPM weight") },
     { "jpm-category", N_("JPM categories") },
+    { "selection", N_("Selection") },
+    { "formasi", N_("Vacancy") },
+    { "applicant", N_("Registrant") },
+    { "notification", N_("Notifications") },
+    { "notification-template", N_("Notification template") },
+    { "announcement", N_("Announcement") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -276,6 +289,42 @@ describe_jpm (const KpAuditEvent *event, JsonObject *payload)
     }
 }
 
+/* A selection's change: the sentences of its "changes" (as kp_announcement_diff wrote them),
+ * the first three and how many more; a creation or publication by its name or version. */
+static char *
+describe_selection (const KpAuditEvent *event,
+                    JsonObject         *payload)
+{
+  JsonNode *node = payload != NULL ? json_object_get_member (payload, "changes") : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonArray *changes;
+  guint n;
+
+  if (g_strcmp0 (event->action, "create") == 0)
+    /* Translators: a new selection's name */
+    return g_strdup_printf (_("Created the selection “%s”"), member_string (payload, "name") ?: "?");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  changes = json_node_get_array (node);
+  n = json_array_get_length (changes);
+  for (guint i = 0; i < MIN (n, 3); i++)
+    {
+      JsonNode *item = json_array_get_element (changes, i);
+      JsonObject *change = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, member_string (change, "sentence") ?: "?");
+    }
+  if (n > 3)
+    /* Translators: after the first three changes of a selection's rules */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; and %u more change",
+                                               "; and %u more changes", n - 3),
+                            n - 3);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 char *
 kp_audit_event_describe (const KpAuditEvent *event)
 {
@@ -305,6 +354,8 @@ kp_audit_event_describe (const KpAuditEvent *event)
   else if (g_strcmp0 (event->entity, "jpm-weight") == 0 ||
            g_strcmp0 (event->entity, "jpm-category") == 0)
     text = describe_jpm (event, payload);
+  else if (g_strcmp0 (event->entity, "selection") == 0)
+    text = describe_selection (event, payload);
   else if (g_strcmp0 (event->action, "migrate") == 0)
     /* Translators: the number is the database's schema version. */
     text = g_strdup_printf (_("Prepared the database (version %" PRId64 ")"),

@@ -1898,7 +1898,7 @@ rules_problems (JsonObject *rules)
       JsonArray *components = json_object_get_array_member (stage, "components");
       JsonArray *pass_rules = json_object_get_array_member (stage, "pass_rules");
       g_autofree char *where =
-        g_strdup_printf (_("Stage %" G_GINT64_FORMAT " “%s”"), member_int (stage, "position"),
+        g_strdup_printf (_("Stage %" PRId64 " “%s”"), member_int (stage, "position"),
                          member_text (stage, "name"));
       gint64 component_weights = 0, total = 0;
 
@@ -1913,7 +1913,7 @@ rules_problems (JsonObject *rules)
       if (g_strcmp0 (member_text (stage, "scoring"), "weighted") == 0 && component_weights != 100)
         g_ptr_array_add (problems,
                          g_strdup_printf (_("%s: the weights of its components add up to %"
-                                            G_GINT64_FORMAT " %%: they must add up to 100 %%"),
+                                            PRId64 " %%: they must add up to 100 %%"),
                                           where, component_weights));
       if (member_int (stage, "weight_percent") > 0 && json_array_get_length (components) == 0)
         g_ptr_array_add (problems,
@@ -1946,15 +1946,15 @@ rules_problems (JsonObject *rules)
                                               where, member_text (rule, "formasi_kind"), code));
           else if (member_int (rule, "min_score") > max)
             g_ptr_array_add (problems,
-                             g_strdup_printf (_("%s: the pass rule for %s asks %" G_GINT64_FORMAT
-                                                " of %s, above its maximum %" G_GINT64_FORMAT),
+                             g_strdup_printf (_("%s: the pass rule for %s asks %" PRId64
+                                                " of %s, above its maximum %" PRId64),
                                               where, member_text (rule, "formasi_kind"),
                                               member_int (rule, "min_score"), code, max));
         }
     }
   if (json_array_get_length (stages) > 0 && weights != 100)
     g_ptr_array_add (problems,
-                     g_strdup_printf (_("The stage weights add up to %" G_GINT64_FORMAT " %%: "
+                     g_strdup_printf (_("The stage weights add up to %" PRId64 " %%: "
                                         "they must add up to 100 %%"),
                                       weights));
   if (json_array_get_length (json_object_get_array_member (rules, "requirements")) == 0)

@@ -16,114 +16,7 @@
 #include "kompeten/kp-model.h"
 #include "kompeten/kp-reports.h"
 #include "kompeten/kp-xlsx.h"
-
-#define PAGE_W 595.28 /* A4 in points */
-#define PAGE_H 841.89
-#define MARGIN 48.0
-#define FONT_FAMILY "Cantarell, DejaVu Sans"
-#define RGB(hex) ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0
-
-typedef struct {
-  cairo_t *cr;
-  double y;
-  int page;
-  char *footer;
-} Doc;
-
-static double
-show (Doc *doc, const char *markup, double size, gboolean bold, double x, double y, double width,
-      guint32 colour, gboolean draw)
-{
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (doc->cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-  int w, h;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, markup, -1);
-  pango_layout_get_size (layout, &w, &h);
-  if (draw)
-    {
-      cairo_set_source_rgb (doc->cr, RGB (colour));
-      cairo_move_to (doc->cr, x, y);
-      pango_cairo_show_layout (doc->cr, layout);
-    }
-  return (double) h / PANGO_SCALE;
-}
-
-static void
-footer (Doc *doc)
-{
-  g_autofree char *page = g_strdup_printf (_("Page %d"), doc->page);
-
-  show (doc, doc->footer, 7.5, FALSE, MARGIN, PAGE_H - MARGIN + 14, PAGE_W - 2 * MARGIN - 60,
-        0x77767b, TRUE);
-  show (doc, page, 7.5, FALSE, PAGE_W - MARGIN - 60, PAGE_H - MARGIN + 14, 60, 0x77767b, TRUE);
-}
-
-/* Makes room for @height, starting a new page when the block would cross the bottom margin. */
-static void
-need (Doc *doc, double height)
-{
-  if (doc->y + height <= PAGE_H - MARGIN)
-    return;
-  footer (doc);
-  cairo_show_page (doc->cr);
-  doc->page++;
-  doc->y = MARGIN;
-}
-
-static void
-heading (Doc *doc, const char *text)
-{
-  need (doc, 40);
-  doc->y += 10;
-  doc->y += show (doc, text, 12.5, TRUE, MARGIN, doc->y, PAGE_W - 2 * MARGIN, 0x1c71d8, TRUE) + 6;
-}
-
-static void
-paragraph (Doc *doc, const char *text, double size, guint32 colour)
-{
-  double h = show (doc, text, size, FALSE, MARGIN, doc->y, PAGE_W - 2 * MARGIN, colour, FALSE);
-
-  need (doc, h + 4);
-  show (doc, text, size, FALSE, MARGIN, doc->y, PAGE_W - 2 * MARGIN, colour, TRUE);
-  doc->y += h + 4;
-}
-
-/* A table row: @cells over @widths (fractions of the text width); bold for the header. */
-static void
-row (Doc *doc, const char *const *cells, const double *widths, guint n, gboolean header)
-{
-  double text_w = PAGE_W - 2 * MARGIN, x = MARGIN, h = 0;
-
-  for (guint i = 0; i < n; i++)
-    h = MAX (h, show (doc, cells[i], 8.5, header, 0, 0, widths[i] * text_w - 6, 0, FALSE));
-  need (doc, h + 6);
-  if (header)
-    {
-      cairo_set_source_rgb (doc->cr, RGB (0xf0f0f0));
-      cairo_rectangle (doc->cr, MARGIN, doc->y - 2, text_w, h + 5);
-      cairo_fill (doc->cr);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      show (doc, cells[i], 8.5, header, x + 3, doc->y, widths[i] * text_w - 6, 0x241f31, TRUE);
-      x += widths[i] * text_w;
-    }
-  doc->y += h + 4;
-  cairo_set_source_rgb (doc->cr, RGB (0xdeddda));
-  cairo_set_line_width (doc->cr, 0.5);
-  cairo_move_to (doc->cr, MARGIN, doc->y);
-  cairo_line_to (doc->cr, MARGIN + text_w, doc->y);
-  cairo_stroke (doc->cr);
-  doc->y += 2;
-}
+#include "kp-page-private.h"
 
 typedef struct {
   KpGapItem *items;
@@ -182,7 +75,7 @@ jpm_category (KpGaps *gaps, KpRatio total)
 /* The radar of the competencies with a standard, centred on (@cx, @cy) with rings of radius
  * @r: kp_radar_draw leaves room for the labels around them. */
 static void
-radar (Doc *doc, const Judged *judged, KpGaps *gaps, double cx, double cy, double r)
+radar (KpPage *doc, const Judged *judged, KpGaps *gaps, double cx, double cy, double r)
 {
   g_autoptr(KpRadar) chart = kp_radar_new ();
   double box = 2 * (r + 26);
@@ -212,7 +105,7 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
   g_autofree char *today = g_date_time_format (now, "%e %B %Y");
   cairo_surface_t *surface;
   Judged judged = { 0 };
-  Doc doc = { 0 };
+  KpPage doc = { 0 };
   cairo_status_t status;
 
   g_return_val_if_fail (KP_IS_DATABASE (db), FALSE);
@@ -230,31 +123,31 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
 
   /* Written beside the target and renamed at the end: a failure leaves no half document. */
   tmp_path = g_strdup_printf ("%s.%u.tmp", path, g_random_int ());
-  surface = cairo_pdf_surface_create (tmp_path, PAGE_W, PAGE_H);
+  surface = cairo_pdf_surface_create (tmp_path, KP_PAGE_W, KP_PAGE_H);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   kp_employee_get_name (employee));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kompeten");
   doc.cr = cairo_create (surface);
-  doc.y = MARGIN;
+  doc.y = KP_PAGE_MARGIN;
   doc.page = 1;
   /* Translators: the date the document was made and the audit checkpoint "seq:hash". */
   doc.footer = g_strdup_printf (_("Made on %s · audit checkpoint %s"), g_strstrip (today),
                                 checkpoint);
 
-  doc.y += show (&doc, _("Competency Profile"), 18, TRUE, MARGIN, doc.y, PAGE_W - 2 * MARGIN,
+  doc.y += _kp_page_show (&doc, _("Competency Profile"), 18, TRUE, KP_PAGE_MARGIN, doc.y, KP_PAGE_TEXT_W,
                  0x241f31, TRUE) + 4;
-  doc.y += show (&doc, kp_employee_get_name (employee), 13, TRUE, MARGIN, doc.y,
-                 PAGE_W - 2 * MARGIN, 0x241f31, TRUE) + 2;
+  doc.y += _kp_page_show (&doc, kp_employee_get_name (employee), 13, TRUE, KP_PAGE_MARGIN, doc.y,
+                 KP_PAGE_TEXT_W, 0x241f31, TRUE) + 2;
   line = g_strdup_printf ("NIP %s · %s · %s · %s", kp_employee_get_nip (employee),
                           kp_employee_get_position_title (employee),
                           kp_employee_get_unit_name (employee), kp_employee_get_grade (employee));
-  paragraph (&doc, line, 9.5, 0x5e5c64);
+  _kp_page_paragraph (&doc, line, 9.5, 0x5e5c64);
 
-  heading (&doc, _("Job-person match"));
+  _kp_page_heading (&doc, _("Job-person match"));
   if (!judged.has_standard)
-    paragraph (&doc, _("The position has no competency standard yet."), 9.5, 0x3d3846);
+    _kp_page_paragraph (&doc, _("The position has no competency standard yet."), 9.5, 0x3d3846);
   else if (!judged.assessed)
-    paragraph (&doc, _("Not assessed yet: the profile fills in after the first assessment."), 9.5,
+    _kp_page_paragraph (&doc, _("Not assessed yet: the profile fills in after the first assessment."), 9.5,
                0x3d3846);
   else
     {
@@ -267,24 +160,24 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
       if (category != NULL)
         /* Translators: the JPM in percent and its category ("Memenuhi Syarat"). */
         jpm = g_strdup_printf (_("JPM %s %% — %s"), percent, category);
-      doc.y += show (&doc, jpm != NULL ? jpm : percent, 14, TRUE, MARGIN, doc.y,
-                     PAGE_W - 2 * MARGIN, 0x1c71d8, TRUE) + 6;
+      doc.y += _kp_page_show (&doc, jpm != NULL ? jpm : percent, 14, TRUE, KP_PAGE_MARGIN, doc.y,
+                     KP_PAGE_TEXT_W, 0x1c71d8, TRUE) + 6;
     }
 
   if (judged.has_standard)
     {
-      need (&doc, 250);
-      radar (&doc, &judged, gaps, PAGE_W / 2, doc.y + 115, 95);
+      _kp_page_need (&doc, 250);
+      radar (&doc, &judged, gaps, KP_PAGE_W / 2, doc.y + 115, 95);
       doc.y += 240;
-      paragraph (&doc, _("Dashed: the standard of the position. Blue: the latest levels."), 8,
+      _kp_page_paragraph (&doc, _("Dashed: the standard of the position. Blue: the latest levels."), 8,
                  0x5e5c64);
 
-      heading (&doc, _("Competencies and gaps"));
+      _kp_page_heading (&doc, _("Competencies and gaps"));
       {
         const char *head[] = { _("Code"), _("Competency"), _("Standard"), _("Level"), _("Gap") };
         static const double widths[] = { 0.12, 0.52, 0.12, 0.12, 0.12 };
 
-        row (&doc, head, widths, 5, TRUE);
+        _kp_page_row (&doc, head, widths, 5, TRUE);
         for (guint i = 0; i < judged.n; i++)
           {
             g_autofree char *required = NULL, *attained = NULL, *gap = NULL;
@@ -304,20 +197,20 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
             cells[2] = required;
             cells[3] = attained;
             cells[4] = gap;
-            row (&doc, cells, widths, 5, FALSE);
+            _kp_page_row (&doc, cells, widths, 5, FALSE);
           }
       }
     }
 
-  heading (&doc, _("Assessment history"));
+  _kp_page_heading (&doc, _("Assessment history"));
   if (outcomes->len == 0)
-    paragraph (&doc, _("No assessment yet."), 9.5, 0x3d3846);
+    _kp_page_paragraph (&doc, _("No assessment yet."), 9.5, 0x3d3846);
   else
     {
       const char *head[] = { _("Date"), _("Assessment"), _("Code"), _("Level"), _("Assessors") };
       static const double widths[] = { 0.16, 0.44, 0.12, 0.12, 0.16 };
 
-      row (&doc, head, widths, 5, TRUE);
+      _kp_page_row (&doc, head, widths, 5, TRUE);
       for (guint i = 0; i < outcomes->len; i++)
         {
           KpAssessmentOutcome *o = g_ptr_array_index (outcomes, i);
@@ -328,13 +221,13 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
                                          : g_strdup_printf ("%d", o->n_assessors);
           const char *cells[] = { o->held_on, o->assessment_name, o->code, level, assessors };
 
-          row (&doc, cells, widths, 5, FALSE);
+          _kp_page_row (&doc, cells, widths, 5, FALSE);
         }
     }
 
-  heading (&doc, _("Feedback from the supervisor"));
+  _kp_page_heading (&doc, _("Feedback from the supervisor"));
   if (feedback->len == 0)
-    paragraph (&doc, _("No feedback yet."), 9.5, 0x3d3846);
+    _kp_page_paragraph (&doc, _("No feedback yet."), 9.5, 0x3d3846);
   for (guint i = 0; i < feedback->len; i++)
     {
       KpFeedback *f = g_ptr_array_index (feedback, i);
@@ -347,20 +240,20 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
                                ? g_strdup_printf (_("Acknowledged on %s"), f->acknowledged_on)
                                : g_strdup (_("Not acknowledged yet"));
 
-      paragraph (&doc, title, 8.5, 0x5e5c64);
-      paragraph (&doc, f->text, 9.5, 0x241f31);
-      paragraph (&doc, ack, 8, 0x77767b);
+      _kp_page_paragraph (&doc, title, 8.5, 0x5e5c64);
+      _kp_page_paragraph (&doc, f->text, 9.5, 0x241f31);
+      _kp_page_paragraph (&doc, ack, 8, 0x77767b);
     }
 
-  heading (&doc, _("Development plan"));
+  _kp_page_heading (&doc, _("Development plan"));
   if (plan->len == 0)
-    paragraph (&doc, _("No development plan yet."), 9.5, 0x3d3846);
+    _kp_page_paragraph (&doc, _("No development plan yet."), 9.5, 0x3d3846);
   else
     {
       const char *head[] = { _("Competency"), _("Form"), _("Pillar"), _("Target"), _("Status") };
       static const double widths[] = { 0.2, 0.36, 0.1, 0.16, 0.18 };
 
-      row (&doc, head, widths, 5, TRUE);
+      _kp_page_row (&doc, head, widths, 5, TRUE);
       for (guint i = 0; i < plan->len; i++)
         {
           KpIdpItem *item = g_ptr_array_index (plan, i);
@@ -368,13 +261,11 @@ kp_report_profile_pdf (KpDatabase *db, const char *nip, const char *path, GError
           const char *cells[] = { item->competency_code, item->form_name, pillar, item->target_on,
                                   kp_idp_status_label (item->status) };
 
-          row (&doc, cells, widths, 5, FALSE);
+          _kp_page_row (&doc, cells, widths, 5, FALSE);
         }
     }
 
-  footer (&doc);
-  cairo_show_page (doc.cr);
-  status = cairo_status (doc.cr);
+  status = _kp_page_finish (&doc);
   cairo_destroy (doc.cr);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)

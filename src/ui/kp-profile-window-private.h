@@ -23,4 +23,9 @@ GtkTextView *_kp_profile_window_get_feedback_text (KpProfileWindow *self);
 gboolean _kp_profile_window_export_to (KpProfileWindow *self, GFile *file);
 gboolean _kp_profile_window_export_plan_to (KpProfileWindow *self, GFile *file);
 
+/* The position whose standard the levels are compared with (the first item: the one held), and
+ * choosing one by id (0: the one held) as the drop-down does. */
+GtkDropDown *_kp_profile_window_get_target_dropdown (KpProfileWindow *self);
+void _kp_profile_window_set_target (KpProfileWindow *self, gint64 position_id);
+
 G_END_DECLS

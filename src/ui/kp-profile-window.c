@@ -34,6 +34,8 @@ struct _KpProfileWindow
   GtkListBox *history_list;
   GtkListBox *feedback_list;
   GtkListBox *plan_list;
+  GtkDropDown *target_dropdown;
+  GtkStringList *target_list;
 
   /* borrowed: the open Give Feedback dialog's controls */
   AdwMessageDialog *feedback_dialog;
@@ -46,6 +48,8 @@ struct _KpProfileWindow
   KpEmployee *employee;   /* as last read */
   KpRadar *chart;
   GArray *competency_ids; /* the Give Feedback drop-down's choices after "None" */
+  GArray *target_ids;     /* gint64 per item of target_list: 0 is the position held */
+  gboolean filling_targets;
 };
 
 G_DEFINE_FINAL_TYPE (KpProfileWindow, kp_profile_window, ADW_TYPE_WINDOW)
@@ -143,6 +147,15 @@ action_button (const char *label,
   return button;
 }
 
+/* The position whose standard the levels are judged against: 0 for the one held. */
+static gint64
+selected_target (KpProfileWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->target_dropdown);
+
+  return selected < self->target_ids->len ? g_array_index (self->target_ids, gint64, selected) : 0;
+}
+
 typedef struct {
   KpProfileWindow *self;
   KpGaps *gaps;
@@ -168,9 +181,16 @@ on_judged (const KpEmployeeGaps *gaps,
       g_autofree char *text = NULL;
 
       kp_ratio_format_percent_locale (gaps->jpm.total, percent);
-      /* Translators: the JPM in percent and its category ("Memenuhi Syarat"). */
-      text = g_strdup_printf (_("JPM %s %% — %s"), percent,
-                              kp_gaps_get_category_name (data->gaps, gaps->category));
+      if (selected_target (self) != 0)
+        /* Translators: the JPM in percent and its category ("Memenuhi Syarat") against the
+         * standard of another position, named last */
+        text = g_strdup_printf (_("JPM %s %% — %s, for %s"), percent,
+                                kp_gaps_get_category_name (data->gaps, gaps->category),
+                                gaps->position != NULL ? gaps->position : "");
+      else
+        /* Translators: the JPM in percent and its category ("Memenuhi Syarat"). */
+        text = g_strdup_printf (_("JPM %s %% — %s"), percent,
+                                kp_gaps_get_category_name (data->gaps, gaps->category));
       gtk_label_set_text (self->jpm_label, text);
     }
   gtk_widget_set_visible (self->standard_box, gaps->has_standard);
@@ -325,12 +345,84 @@ show_plan (KpProfileWindow *self,
     }
 }
 
+/* "The position held", then every position of the register ("Title — Unit"); the choice stays
+ * across reloads, by id. */
+static void
+fill_targets (KpProfileWindow *self)
+{
+  GListModel *positions = kp_database_get_positions (self->database);
+  guint n = g_list_model_get_n_items (positions);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_full (n + 2, g_free);
+  gint64 chosen = selected_target (self);
+  gint64 held = 0;
+  guint selected = 0;
+
+  g_array_set_size (self->target_ids, 0);
+  g_array_append_val (self->target_ids, held);
+  g_ptr_array_add (names, g_strdup (_("the position held")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KpPosition) position = g_list_model_get_item (positions, i);
+      gint64 position_id = kp_position_get_id (position);
+
+      g_array_append_val (self->target_ids, position_id);
+      /* Translators: a position in the list of standards to compare with: title — unit */
+      g_ptr_array_add (names, g_strdup_printf (_("%s — %s"), kp_position_get_title (position),
+                                               kp_position_get_unit_name (position)));
+      if (position_id == chosen)
+        selected = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->filling_targets = TRUE;
+  gtk_string_list_splice (self->target_list, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->target_list)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->target_dropdown, selected);
+  self->filling_targets = FALSE;
+}
+
+/* The JPM, the radar and the gap table against the position chosen; FALSE with @error set. */
+static gboolean
+show_gaps (KpProfileWindow  *self,
+           GError          **error)
+{
+  g_autoptr(KpGaps) gaps = NULL;
+  JudgeData data = { self, NULL };
+  gboolean done;
+
+  remove_children (GTK_WIDGET (self->gap_grid));
+  g_clear_pointer (&self->chart, kp_radar_free);
+  self->chart = kp_radar_new ();
+
+  gaps = kp_gaps_new (self->database, error);
+  data.gaps = gaps;
+  done = gaps != NULL && kp_gaps_judge (gaps, kp_employee_get_id (self->employee),
+                                        selected_target (self), on_judged, &data, error);
+  gtk_widget_queue_draw (GTK_WIDGET (self->radar));
+  return done;
+}
+
+/* Only the comparison changes: the history, feedback and plan stay (and the list of positions
+ * is not rebuilt from inside its own drop-down's signal). */
+static void
+on_target_dropdown_notify_selected_cb (GtkDropDown     *dropdown,
+                                       GParamSpec      *pspec,
+                                       KpProfileWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling_targets || self->database == NULL)
+    return;
+  if (!show_gaps (self, &error))
+    gtk_label_set_text (self->jpm_label, error->message);
+}
+
 /* Reads the employee and everything about them again and rebuilds the page. */
 static void
 reload (KpProfileWindow *self)
 {
   g_autoptr(KpEmployee) employee = NULL;
-  g_autoptr(KpGaps) gaps = NULL;
   g_autoptr(GPtrArray) outcomes = NULL;
   g_autoptr(GPtrArray) feedback = NULL;
   g_autoptr(GPtrArray) plan = NULL;
@@ -349,26 +441,17 @@ reload (KpProfileWindow *self)
                               dash_if_empty (kp_employee_get_position_title (self->employee)));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  remove_children (GTK_WIDGET (self->gap_grid));
   remove_children (GTK_WIDGET (self->history_list));
   remove_children (GTK_WIDGET (self->feedback_list));
   remove_children (GTK_WIDGET (self->plan_list));
-  g_clear_pointer (&self->chart, kp_radar_free);
-  self->chart = kp_radar_new ();
 
-  if ((gaps = kp_gaps_new (self->database, &error)) != NULL)
-    {
-      JudgeData data = { self, gaps };
-
-      kp_gaps_judge (gaps, id, 0, on_judged, &data, &error);
-    }
-  if (error == NULL)
+  fill_targets (self);
+  if (show_gaps (self, &error))
     outcomes = kp_assessment_outcomes (self->database, id, &error);
   if (error == NULL)
     feedback = kp_feedback_list (self->database, id, &error);
   if (error == NULL)
     plan = kp_idp_list (self->database, id, &error);
-  gtk_widget_queue_draw (GTK_WIDGET (self->radar));
 
   if (error != NULL)
     {
@@ -580,6 +663,7 @@ kp_profile_window_finalize (GObject *object)
 
   g_clear_pointer (&self->chart, kp_radar_free);
   g_clear_pointer (&self->competency_ids, g_array_unref);
+  g_clear_pointer (&self->target_ids, g_array_unref);
 
   G_OBJECT_CLASS (kp_profile_window_parent_class)->finalize (object);
 }
@@ -603,6 +687,9 @@ kp_profile_window_class_init (KpProfileWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpProfileWindow, history_list);
   gtk_widget_class_bind_template_child (widget_class, KpProfileWindow, feedback_list);
   gtk_widget_class_bind_template_child (widget_class, KpProfileWindow, plan_list);
+  gtk_widget_class_bind_template_child (widget_class, KpProfileWindow, target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KpProfileWindow, target_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_dropdown_notify_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "profile.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "profile.export-plan", NULL, export_plan_action);
@@ -623,6 +710,7 @@ kp_profile_window_init (KpProfileWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->competency_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->target_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_drawing_area_set_draw_func (self->radar, draw_radar, self, NULL);
 }
 
@@ -834,4 +922,19 @@ _kp_profile_window_export_to (KpProfileWindow *self,
     }
   show_error (self, _("The profile was not exported"), error);
   return FALSE;
+}
+
+GtkDropDown *
+_kp_profile_window_get_target_dropdown (KpProfileWindow *self)
+{
+  return self->target_dropdown;
+}
+
+void
+_kp_profile_window_set_target (KpProfileWindow *self,
+                               gint64           position_id)
+{
+  for (guint i = 0; i < self->target_ids->len; i++)
+    if (g_array_index (self->target_ids, gint64, i) == position_id)
+      gtk_drop_down_set_selected (self->target_dropdown, i);
 }

@@ -1553,6 +1553,181 @@ test_import_applicants (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_of (f->out, "new"), ==, 0);
 }
 
+/* ---- the announcement's files --------------------------------------------------------------- */
+
+/* NIKs of applicants inserted by the test: never in any announcement file. */
+static const char *const announce_niks[] = { "1801014101900001", "1801015202950002" };
+
+/* Balanced tags (void elements aside), every table with a caption, one <html lang="id">. */
+static const char html_check[] =
+  "import sys, html.parser\n"
+  "VOID = {'meta', 'br', 'link', 'img', 'hr', 'input'}\n"
+  "class P (html.parser.HTMLParser):\n"
+  "    def __init__ (self):\n"
+  "        super ().__init__ (); self.stack = []; self.tags = []\n"
+  "    def handle_starttag (self, tag, attrs):\n"
+  "        self.tags.append ((tag, dict (attrs)))\n"
+  "        if tag not in VOID: self.stack.append (tag)\n"
+  "    def handle_endtag (self, tag):\n"
+  "        if not self.stack or self.stack.pop () != tag: sys.exit ('unbalanced </%s> at %s' % (tag, self.getpos ()))\n"
+  "p = P (); p.feed (open (sys.argv[1], encoding='utf-8').read ()); p.close ()\n"
+  "if p.stack: sys.exit ('unclosed: %s' % p.stack)\n"
+  "names = [t for t, a in p.tags]\n"
+  "if names.count ('table') != names.count ('caption'): sys.exit ('a table without caption')\n"
+  "if ('html', {'lang': 'id'}) not in p.tags: sys.exit ('no lang')\n";
+
+/* The text of the files in @dir matching @pattern (a PDF as pdftotext reads it, when
+ * installed), after checking that no NIK is in any of their bytes. */
+static char *
+announce_texts (Fixture *f, const char *dir, const char *pattern)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  GString *all = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_pattern_match_simple (pattern, name))
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      /* No NIK in the bytes of any file. */
+      for (guint i = 0; i < G_N_ELEMENTS (announce_niks); i++)
+        g_assert_null (g_strstr_len (contents, length, announce_niks[i]));
+      if (!g_str_has_suffix (name, ".pdf"))
+        g_string_append_len (all, contents, length);
+      else if (g_file_test (PDFTOTEXT, G_FILE_TEST_IS_EXECUTABLE))
+        {
+          const char *argv[] = { PDFTOTEXT, "-enc", "UTF-8", path, "-", NULL };
+          g_autofree char *out = NULL, *err = NULL;
+
+          g_assert_cmpint (spawn (f->dir, argv, &out, &err), ==, 0);
+          g_string_append (all, out);
+        }
+    }
+  return g_string_free (all, FALSE);
+}
+
+static void
+test_announce (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out_dir = tmp_path (f, "pengumuman");
+  g_autofree char *id = NULL;
+  g_autofree char *all = NULL, *v2 = NULL, *sums = NULL, *pdf = NULL;
+  g_autofree char *sums_path = g_build_filename (out_dir, "SHA256SUMS", NULL);
+  g_autofree char *html_path = g_build_filename (out_dir, "pengumuman-cpns-lampung-selatan-2026-v1.html", NULL);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (run_cli (f, "announce", "--help", NULL), ==, 0);
+  assert_mentions (f->out, "--selection");
+  assert_mentions (f->out, "--out");
+  assert_mentions (f->out, "--version");
+  g_assert_cmpint (run_cli_no_db (f, "--help", NULL), ==, 0);
+  assert_mentions (f->out, "announce");
+
+  g_assert_cmpint (run_cli (f, "selection", "create", "--name", "CPNS Lampung Selatan 2026",
+                            "--type", "cpns", "--year", "2026", NULL), ==, 0);
+  id = g_strstrip (g_strdup (f->out));
+  insert_formasi (f, id, "F0001");
+  insert_formasi (f, id, "F0002");
+  g_assert_cmpint (sqlite3_open (f->db, &handle), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (announce_niks); i++)
+    {
+      g_autofree char *sql =
+        g_strdup_printf ("INSERT INTO applicant (selection_id, reg_no, nik, name, sex, "
+                         "birth_date, formasi_id) VALUES (%s, 'P%u', '%s', 'Pelamar', 'L', "
+                         "'1990-01-01', (SELECT min (id) FROM formasi))",
+                         id, i, announce_niks[i]);
+
+      g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (handle);
+
+  /* Usage: the selection and the folder are needed; no such selection or version. */
+  g_assert_cmpint (run_cli (f, "announce", "--selection", id, NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "announce", "--out", out_dir, NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, "announce", "--selection", "99", "--out", out_dir, NULL), ==, 1);
+  g_assert_false (g_file_test (out_dir, G_FILE_TEST_EXISTS));
+
+  /* Not announced yet: announcing locks it, then the files. */
+  g_assert_cmpint (run_cli (f, "announce", "--selection", id, "--out", out_dir, NULL), ==, 0);
+  assert_mentions (f->out, "locked");
+  assert_mentions (f->out, "-v1.pdf");
+  g_assert_cmpint (run_cli (f, "selection", "weights", id, "0,45,55", NULL), ==, 1);
+  assert_mentions (f->err, "amendment");
+
+  all = announce_texts (f, out_dir, "*");
+  for (guint i = 0; i < G_N_ELEMENTS (announce_niks); i++)
+    g_assert_null (strstr (all, announce_niks[i]));
+
+  if (g_file_test (PDFTOTEXT, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      pdf = announce_texts (f, out_dir, "*.pdf");
+      assert_mentions (pdf, "F0001");
+      assert_mentions (pdf, "F0002");
+      assert_mentions (pdf, "Analis Kepegawaian");
+      assert_mentions (pdf, "40 %");
+      assert_mentions (pdf, "60 %");
+      /* Passing grades: the SKD minimums of the default rules. */
+      assert_mentions (pdf, "311");
+      assert_mentions (pdf, "166");
+    }
+  {
+    g_autofree char *sha256sum = g_find_program_in_path ("sha256sum");
+    const char *argv[] = { sha256sum, "-c", "SHA256SUMS", NULL };
+    g_autofree char *out = NULL, *err = NULL;
+
+    if (sha256sum != NULL)
+      {
+        g_assert_cmpint (spawn (out_dir, argv, &out, &err), ==, 0);
+        g_assert_cmpuint (count_lines (out), ==, 4);
+      }
+  }
+  if (g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      const char *argv[] = { PYTHON, "-c", html_check, html_path, NULL };
+      g_autofree char *out = NULL, *err = NULL;
+
+      if (spawn (f->dir, argv, &out, &err) != 0)
+        g_error ("%s does not parse: %s", html_path, err);
+    }
+
+  /* While an amendment is open the files would not be what is announced: refused. */
+  g_assert_cmpint (run_cli (f, "selection", "amend", id, "--reason", "Ralat bobot", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "selection", "weights", id, "0,45,55", NULL), ==, 0);
+  g_assert_cmpint (run_cli (f, "announce", "--selection", id, "--out", out_dir, NULL), ==, 1);
+  assert_mentions (f->err, "amend-publish");
+  g_assert_cmpint (run_cli (f, "selection", "amend-publish", id, NULL), ==, 0);
+
+  /* Version 2 lists what changed and why. */
+  g_assert_cmpint (run_cli (f, "announce", "--selection", "CPNS Lampung Selatan 2026", "--out",
+                            out_dir, NULL), ==, 0);
+  assert_mentions (f->out, "-v2.pdf");
+  g_assert_null (strstr (f->out, "locked"));
+  v2 = announce_texts (f, out_dir, "*-v2.*");
+  assert_mentions (v2, "Ralat bobot");
+  assert_mentions (v2, "40 % → 45 %");
+  assert_mentions (v2, "60 % → 55 %");
+  for (guint i = 0; i < G_N_ELEMENTS (announce_niks); i++)
+    g_assert_null (strstr (v2, announce_niks[i]));
+
+  /* An earlier version on request; one that does not exist refused. */
+  g_assert_cmpint (run_cli (f, "announce", "--selection", id, "--out", out_dir, "--version", "1",
+                            NULL), ==, 0);
+  sums = read_file (sums_path);
+  assert_mentions (sums, "-v1.pdf");
+  g_assert_null (strstr (sums, "-v2.pdf"));
+  g_assert_cmpint (run_cli (f, "announce", "--selection", id, "--out", out_dir, "--version", "7",
+                            NULL), ==, 1);
+  assert_mentions (f->err, "7");
+  g_assert_cmpint (run_cli (f, "announce", "--selection", id, "--out", out_dir, "--version", "-1",
+                            NULL), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1589,6 +1764,7 @@ main (int argc, char **argv)
   ADD ("/cli/verify", test_verify);
   ADD ("/cli/notify", test_notify);
   ADD ("/cli/selection", test_selection);
+  ADD ("/cli/announce", test_announce);
 #undef ADD
 
   return g_test_run ();

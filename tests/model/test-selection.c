@@ -275,6 +275,14 @@ test_weights (Fixture *f, gconstpointer data)
   event = last_event (f->db);
   g_assert_nonnull (strstr (event->payload, "stages[2].weight_percent"));
   g_assert_nonnull (strstr (event->payload, "stages[3].weight_percent"));
+  /* The audit log reads the change as a sentence. */
+  {
+    g_autofree char *line = kp_audit_event_describe (event);
+
+    g_assert_nonnull (strstr (line, "weight 40 % → 45 %"));
+    g_assert_nonnull (strstr (line, "; "));
+    g_assert_cmpstr (kp_audit_entity_label (event->entity), ==, "Selection");
+  }
   /* The same weights again change nothing and record nothing. */
   g_assert_true (kp_selection_set_stage_weights (f->db, f->selection, good, 3, &error));
   g_assert_cmpuint (n_audit_events (f->db), ==, events + 1);

@@ -20,6 +20,7 @@
 
 typedef struct {
   KpDatabase *database;
+  gint64 head_position;
   gint64 head_id;
   gint64 siti_id;
   KpProfileWindow *window;
@@ -39,9 +40,9 @@ fixture_set_up (Fixture       *fixture,
 
   db = fixture->database = ui_test_new_database (NULL);
   unit = ui_test_add_unit (db, "Dinas Kesehatan", 0);
-  fixture->head_id = ui_test_save_person (db, &head,
-                                          ui_test_add_position (db, unit, "Kepala Dinas",
-                                                                KP_POSITION_KIND_JPT_PRATAMA), 0);
+  fixture->head_position = ui_test_add_position (db, unit, "Kepala Dinas",
+                                                 KP_POSITION_KIND_JPT_PRATAMA);
+  fixture->head_id = ui_test_save_person (db, &head, fixture->head_position, 0);
   fixture->siti_id = ui_test_save_person (db, &siti,
                                           ui_test_add_position (db, unit, "Sekretaris",
                                                                 KP_POSITION_KIND_ADMINISTRATOR),
@@ -137,6 +138,42 @@ test_shows_jpm_and_gaps (Fixture       *fixture,
   g_assert_true (shows_part (GTK_WIDGET (grid), "-1"));
   g_assert_true (shows_part (GTK_WIDGET (grid), "-2"));
   g_assert_cmpuint (n_rows (_kp_profile_window_get_history_list (fixture->window)), ==, 9);
+}
+
+/* PP 11/2017 art. 206: the same levels against the standard of another position (the head's,
+ * which asks more), and back. */
+static void
+test_target_position (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkLabel *label = _kp_profile_window_get_jpm_label (fixture->window);
+  GtkGrid *grid = _kp_profile_window_get_gap_grid (fixture->window);
+  GtkDropDown *dropdown = _kp_profile_window_get_target_dropdown (fixture->window);
+  g_autoptr(GPtrArray) standards = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *held = g_strdup (gtk_label_get_text (label));
+
+  /* Every position of the register is offered, after the one held. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* The head's position requires more than the secretary's on every competency. */
+  standards = kp_standards_for_position (fixture->database, fixture->head_position, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (standards->len, >, 0);
+  g_assert_cmpint (((KpStandard *) g_ptr_array_index (standards, 0))->level, >, 3);
+
+  _kp_profile_window_set_target (fixture->window, fixture->head_position);
+  ui_test_settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), !=, 0);
+  g_assert_cmpstr (gtk_label_get_text (label), !=, held);
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "Kepala Dinas"));
+  /* Level 1 against 4 or more: a gap of -3 or worse now shows. */
+  g_assert_true (shows_part (GTK_WIDGET (grid), "-3"));
+
+  _kp_profile_window_set_target (fixture->window, 0);
+  ui_test_settle ();
+  g_assert_cmpstr (gtk_label_get_text (label), ==, held);
 }
 
 static void
@@ -324,6 +361,8 @@ main (int   argc,
 
   g_test_add ("/profile-window/jpm-and-gaps", Fixture, NULL, fixture_set_up,
               test_shows_jpm_and_gaps, fixture_tear_down);
+  g_test_add ("/profile-window/target-position", Fixture, NULL, fixture_set_up,
+              test_target_position, fixture_tear_down);
   g_test_add ("/profile-window/radar", Fixture, NULL, fixture_set_up, test_radar_draws,
               fixture_tear_down);
   g_test_add ("/profile-window/feedback", Fixture, NULL, fixture_set_up, test_feedback,
