@@ -885,7 +885,7 @@ add_stage_children (KpRecruitmentView *self,
       /* Translators: a stage component, e.g. "TWK · Tes Wawasan Kebangsaan" */
       g_autofree char *title = g_strdup_printf (_("%s · %s"), code, member_string (component, "name"));
       /* Translators: under a component: its maximum score and its weight in the stage */
-      g_autofree char *subtitle = g_strdup_printf (_("Maximum %" G_GINT64_FORMAT " · weight %" G_GINT64_FORMAT " %%"),
+      g_autofree char *subtitle = g_strdup_printf (_("Maximum %" PRId64 " · weight %" PRId64 " %%"),
                                                    member_int (component, "max_score"),
                                                    member_int (component, "weight_percent"));
       g_autofree char *edit = g_strdup_printf (_("Edit Component %s…"), code);
@@ -908,7 +908,7 @@ add_stage_children (KpRecruitmentView *self,
       const char *code = member_string (rule, "component_code");
       /* Translators: a pass rule: the formasi kind ("*" for every other kind), the component
        * (or TOTAL) and its minimum, e.g. "Pass rule for umum: TWK ≥ 65" */
-      g_autofree char *title = g_strdup_printf (_("Pass rule for %s: %s ≥ %" G_GINT64_FORMAT),
+      g_autofree char *title = g_strdup_printf (_("Pass rule for %s: %s ≥ %" PRId64),
                                                 g_str_equal (kind, "*") ? _("every other kind") : kind,
                                                 code, member_int (rule, "min_score"));
       g_autofree char *remove = g_strdup_printf (_("Remove the Pass Rule for %s on %s"), kind, code);
@@ -1060,7 +1060,18 @@ fill_requirements (KpRecruitmentView *self)
                                                 member_int (requirement, "position"),
                                                 member_string (requirement, "text"));
 
-      gtk_list_box_append (self->requirement_list, new_text_row (title, NULL));
+      int position = (int) member_int (requirement, "position");
+      g_autofree char *edit = g_strdup_printf (_("Edit Requirement %d…"), position);
+      g_autofree char *remove = g_strdup_printf (_("Remove Requirement %d"), position);
+      GtkWidget *row = new_text_row (title, NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_icon_button ("document-edit-symbolic", edit, "recruitment.edit-requirement",
+                                                  g_variant_new_int32 (position)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_icon_button ("user-trash-symbolic", remove, "recruitment.remove-requirement",
+                                                  g_variant_new_int32 (position)));
+      gtk_list_box_append (self->requirement_list, row);
     }
 }
 
@@ -1299,8 +1310,8 @@ fill_formasi (KpRecruitmentView *self)
   self->updating = FALSE;
 
   /* Translators: above the vacancies table: how many formasi and their seats */
-  total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vacancy, %" G_GINT64_FORMAT " seats in total",
-                                        "%u vacancies, %" G_GINT64_FORMAT " seats in total", rows->len),
+  total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vacancy, %" PRId64 " seats in total",
+                                        "%u vacancies, %" PRId64 " seats in total", rows->len),
                            rows->len, quota);
   gtk_label_set_label (self->quota_label, total);
   gtk_stack_set_visible_child_name (self->formasi_stack, rows->len > 0 ? "table" : "empty");
@@ -1319,6 +1330,7 @@ update_actions (KpRecruitmentView *self)
     "recruitment.edit-component", "recruitment.remove-component", "recruitment.add-pass-rule",
     "recruitment.remove-pass-rule", "recruitment.add-code", "recruitment.edit-code",
     "recruitment.remove-code", "recruitment.move-tie-break", "recruitment.add-requirement",
+    "recruitment.edit-requirement", "recruitment.remove-requirement",
   };
   KpSelection *selection = self->selection;
   gboolean editable = is_editable (self);
@@ -1556,7 +1568,9 @@ save_pass_rule (KpRecruitmentView *self,
                 AdwMessageDialog  *dialog,
                 gint64             stage_id)
 {
-  g_autofree char *kind = field_text (dialog, "formasi-kind");
+  const char *const *kinds = kp_formasi_kinds ();
+  guint kind_index = field_choice (dialog, "formasi-kind");
+  const char *kind = kind_index == 0 || kind_index > g_strv_length ((char **) kinds) ? "*" : kinds[kind_index - 1];
   g_autofree char *code = field_text (dialog, "component");
   g_autoptr(GError) error = NULL;
 
@@ -1703,9 +1717,19 @@ on_dialog_response_cb (AdwMessageDialog  *dialog,
       case DIALOG_REQUIREMENT:
         {
           g_autofree char *requirement = field_text (dialog, "text");
+          gint64 requirement_id;
 
-          report (self, kp_selection_requirement_add (self->database, self->selection_id, requirement, &error) > 0,
-                  _("Cannot Add the Requirement"), &error);
+          if (subject == 0)
+            report (self, kp_selection_requirement_add (self->database, self->selection_id, requirement, &error) > 0,
+                    _("Cannot Add the Requirement"), &error);
+          else
+            {
+              requirement_id = kp_verification_requirement_find (self->database, self->selection_id, (int) subject,
+                                                                 &error);
+              report (self, requirement_id > 0 &&
+                            kp_selection_requirement_update (self->database, requirement_id, requirement, &error),
+                      _("Cannot Save the Requirement"), &error);
+            }
         }
         break;
 
@@ -2117,17 +2141,23 @@ add_pass_rule_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   KpRecruitmentView *self = KP_RECRUITMENT_VIEW (widget);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kinds = NULL;
   AdwMessageDialog *dialog;
   GtkListBox *form;
 
+  /* "*" first: a rule for every kind without one of its own. */
+  g_strv_builder_add (builder, "*");
+  g_strv_builder_addv (builder, (const char **) kp_formasi_kinds ());
+  kinds = g_strv_builder_end (builder);
   dialog = new_dialog (self, DIALOG_PASS_RULE, _("Add Pass Rule"),
                        _("A minimum on a component’s code, or on the stage total (TOTAL), for a "
-                         "formasi kind (umum, cumlaude, disabilitas …; * for every kind without a "
-                         "rule of its own). A rule for the same kind and component is replaced."),
+                         "formasi kind (* for every kind without a rule of its own). A rule for the "
+                         "same kind and component is replaced."),
                        "save", _("_Save"), ADW_RESPONSE_SUGGESTED);
   self->dialog_subject = g_variant_get_int64 (parameter);
   form = form_new (dialog);
-  form_entry (form, "formasi-kind", _("_Formasi kind"), "*", TRUE);
+  form_choice (form, "formasi-kind", _("_Formasi kind"), (const char *const *) kinds, 0);
   form_entry (form, "component", _("_Component code or TOTAL"), NULL, TRUE);
   form_spin (form, "minimum", _("Minimum score"), 0, 0, 100000);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -2247,19 +2277,72 @@ move_tie_break_action (GtkWidget  *widget,
           _("Cannot Change the Tie-Break"), &error);
 }
 
+/* The requirement at @position (1 …) as announced, by its id: NULL when there is none. */
+static const char *
+requirement_text (KpRecruitmentView *self,
+                  int                position)
+{
+  JsonArray *requirements = rules_array (self, NULL, "requirements");
+
+  for (guint i = 0; requirements != NULL && i < json_array_get_length (requirements); i++)
+    {
+      JsonObject *requirement = json_array_get_object_element (requirements, i);
+
+      if (member_int (requirement, "position") == position)
+        return member_string (requirement, "text");
+    }
+  return NULL;
+}
+
+/* @position 0: a new requirement. */
+static void
+requirement_dialog (KpRecruitmentView *self,
+                    int                position)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = new_dialog (self, DIALOG_REQUIREMENT, position > 0 ? _("Edit Requirement") : _("Add Requirement"),
+                       position > 0 ? _("A TMS decision names the requirement not met by its number and text.")
+                                    : _("What the administration stage verifies; it is numbered after the others."),
+                       "save", position > 0 ? _("_Save") : _("_Add"), ADW_RESPONSE_SUGGESTED);
+  self->dialog_subject = position;
+  form_entry (form_new (dialog), "text", _("_Requirement"), position > 0 ? requirement_text (self, position) : NULL,
+              TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_requirement_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  KpRecruitmentView *self = KP_RECRUITMENT_VIEW (widget);
-  AdwMessageDialog *dialog;
+  requirement_dialog (KP_RECRUITMENT_VIEW (widget), 0);
+}
 
-  dialog = new_dialog (self, DIALOG_REQUIREMENT, _("Add Requirement"),
-                       _("What the administration stage verifies; it is numbered after the others."),
-                       "save", _("_Add"), ADW_RESPONSE_SUGGESTED);
-  form_entry (form_new (dialog), "text", _("_Requirement"), NULL, TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+edit_requirement_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KpRecruitmentView *self = KP_RECRUITMENT_VIEW (widget);
+  int position = g_variant_get_int32 (parameter);
+
+  if (requirement_text (self, position) != NULL)
+    requirement_dialog (self, position);
+}
+
+static void
+remove_requirement_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  KpRecruitmentView *self = KP_RECRUITMENT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = kp_verification_requirement_find (self->database, self->selection_id,
+                                                g_variant_get_int32 (parameter), &error);
+
+  report (self, id > 0 && kp_selection_requirement_remove (self->database, id, &error),
+          _("Cannot Remove the Requirement"), &error);
 }
 
 static void
@@ -2630,6 +2713,8 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "recruitment.remove-code", "(ss)", remove_code_action);
   gtk_widget_class_install_action (widget_class, "recruitment.move-tie-break", "(ii)", move_tie_break_action);
   gtk_widget_class_install_action (widget_class, "recruitment.add-requirement", NULL, add_requirement_action);
+  gtk_widget_class_install_action (widget_class, "recruitment.edit-requirement", "i", edit_requirement_action);
+  gtk_widget_class_install_action (widget_class, "recruitment.remove-requirement", "i", remove_requirement_action);
   gtk_widget_class_install_action (widget_class, "recruitment.add-formasi", NULL, add_formasi_action);
   gtk_widget_class_install_action (widget_class, "recruitment.edit-formasi", NULL, edit_formasi_action);
   gtk_widget_class_install_action (widget_class, "recruitment.delete-formasi", NULL, delete_formasi_action);

@@ -553,6 +553,30 @@ test_stages (Fixture       *fixture,
   titles = list_titles (_kp_recruitment_view_get_requirement_list (fixture->view));
   g_assert_true (g_str_has_suffix (titles, "5. Pakta integritas ditandatangani"));
   g_clear_pointer (&titles, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "recruitment.edit-requirement", "i", 5));
+  ui_test_settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_kp_recruitment_view_get_dialog_field (fixture->view, "text"))),
+                   ==, "Pakta integritas ditandatangani");
+  set_field_text (fixture, "text", "Pakta integritas ditandatangani di atas meterai");
+  respond (fixture, "save");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "recruitment.remove-requirement", "i", 1));
+  ui_test_settle ();
+  titles = list_titles (_kp_recruitment_view_get_requirement_list (fixture->view));
+  g_assert_true (g_str_has_prefix (titles, "1. IPK atau nilai rata-rata"));
+  g_assert_true (g_str_has_suffix (titles, "4. Pakta integritas ditandatangani di atas meterai"));
+  g_clear_pointer (&titles, g_free);
+
+  /* A pass rule for a kind, under its stage. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "recruitment.add-pass-rule", "x",
+                                             ((KpSelectionStage *) g_ptr_array_index (stages, 1))->id));
+  ui_test_settle ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (_kp_recruitment_view_get_dialog_field (fixture->view, "formasi-kind")), 1);
+  set_field_text (fixture, "component", "MAKALAH");
+  set_field_value (fixture, "minimum", 60);
+  respond (fixture, "save");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (_kp_recruitment_view_get_stage_list (fixture->view), 1)),
+                                 TRUE);
+  g_assert_true (shows_text_soon (GTK_WIDGET (fixture->view), "Pass rule for umum: MAKALAH ≥ 60"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "recruitment.move-tie-break", "(ii)", 0, 1));
   ui_test_settle ();
   titles = list_titles (_kp_recruitment_view_get_tie_break_list (fixture->view));
