@@ -1094,8 +1094,10 @@ fill_problems (KpRecruitmentView *self)
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       GtkWidget *row = new_text_row (g_ptr_array_index (problems, i), NULL);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_list_box_append (self->problem_list, row);
     }
   gtk_widget_set_visible (self->problem_group, problems != NULL && problems->len > 0);

@@ -514,6 +514,7 @@ test_stages (Fixture       *fixture,
   titles = list_titles (_kp_recruitment_view_get_problem_list (fixture->view));
   g_assert_nonnull (strstr (titles, "110"));
   g_clear_pointer (&titles, g_free);
+  pause_for_screenshot ();
 
   /* A bad date: the model's refusal, nothing written. */
   stages = kp_selection_stages_list (fixture->database, id, &error);
