@@ -295,6 +295,11 @@ test_rules_editor (Fixture       *fixture,
                                           "system-users-symbolic");
   g_assert_true (adw_view_stack_get_child_by_name (kp_recruitment_view_get_selection_stack (fixture->view),
                                                    "registrants") == page);
+  /* The window adds three: they fit, or scroll, in what the window leaves the view. */
+  kp_recruitment_view_add_selection_page (fixture->view, gtk_label_new ("verification"), "verification",
+                                          "V_erification", "object-select-symbolic");
+  kp_recruitment_view_add_selection_page (fixture->view, gtk_label_new ("notifications"), "notifications",
+                                          "N_otifications", "mail-unread-symbolic");
 
   /* New Selection: Create waits for a name. */
   activate (fixture, "recruitment.new-selection");
@@ -355,6 +360,7 @@ test_rules_editor (Fixture       *fixture,
       set_field_value (fixture, name, bad[i]);
     }
   g_assert_true (ui_test_shows_text (GTK_WIDGET (get_dialog (fixture)), "Sum: 90 %"));
+  pause_for_screenshot ();
   respond (fixture, "save");
   dialog = get_dialog (fixture);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Cannot Change the Weights");
