@@ -19,6 +19,7 @@
 typedef struct {
   KpFileChosenFunc callback;
   gpointer user_data;
+  gboolean folder;      /* a folder is chosen: it is the one to remember */
 } ChooserData;
 
 /* The folder of the last file chosen in this session; NULL before the first. */
@@ -69,7 +70,7 @@ on_chooser_response_cb (GtkNativeDialog *native,
 
   if (file != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autoptr(GFile) folder = data->folder ? g_object_ref (file) : g_file_get_parent (file);
 
       if (folder != NULL)
         g_set_object (&last_folder, folder);
@@ -82,6 +83,21 @@ on_chooser_response_cb (GtkNativeDialog *native,
   g_free (data);
 }
 
+/* Where a dialog that writes starts: the folder used last in this session, or the Documents
+ * folder (or the home folder) the first time. */
+static GFile *
+start_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (last_folder != NULL)
+    return g_object_ref (last_folder);
+  /* Not the current folder, which is wherever the program was started from. */
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 run (GtkFileChooserNative *native,
      KpFileChosenFunc      callback,
@@ -91,6 +107,7 @@ run (GtkFileChooserNative *native,
 
   data->callback = callback;
   data->user_data = user_data;
+  data->folder = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   /* The reference taken by _new is dropped in the response handler. */
@@ -166,22 +183,44 @@ kp_file_chooser_save (GtkWindow         *parent,
                                         _("_Save"), _("_Cancel"));
   add_filter (GTK_FILE_CHOOSER (native), filter_name, patterns);
 
-  if (last_folder != NULL)
-    folder = g_object_ref (last_folder);
-  else
-    {
-      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-      /* Not the current folder, which is wherever the program was started from. */
-      if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
-        folder = g_file_new_for_path (documents);
-      else
-        folder = g_file_new_for_path (g_get_home_dir ());
-    }
+  folder = start_folder ();
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+
+  run (native, callback, user_data);
+}
+
+/**
+ * kp_file_chooser_select_folder:
+ * @parent: (nullable): the window the dialog is modal to
+ * @title: the dialog's title
+ * @accept_label: the accepting button's label, a mnemonic (e.g. "_Save Here")
+ * @callback: called once, with the chosen folder or NULL when cancelled
+ * @user_data: for @callback
+ *
+ * Asks for a folder to write several files into, starting where kp_file_chooser_save () would.
+ */
+void
+kp_file_chooser_select_folder (GtkWindow        *parent,
+                               const char       *title,
+                               const char       *accept_label,
+                               KpFileChosenFunc  callback,
+                               gpointer          user_data)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (callback != NULL);
+
+  native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        accept_label, _("_Cancel"));
+  folder = start_folder ();
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
 
   run (native, callback, user_data);
 }

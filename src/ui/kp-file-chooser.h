@@ -19,5 +19,9 @@ void kp_file_chooser_open (GtkWindow *parent, const char *title, const char *fil
 void kp_file_chooser_save (GtkWindow *parent, const char *title, const char *suggested_name,
                            const char *filter_name, const char *const *patterns,
                            KpFileChosenFunc callback, gpointer user_data);
+/* Asks for a folder to write several files into; @accept_label is a mnemonic. */
+void kp_file_chooser_select_folder (GtkWindow *parent, const char *title,
+                                    const char *accept_label, KpFileChosenFunc callback,
+                                    gpointer user_data);
 
 G_END_DECLS

@@ -46,6 +46,10 @@ GtkLabel *_kp_recruitment_view_get_quota_label (KpRecruitmentView *self);
  * shows the result (a toast, or the refused rows in a dialog). */
 void _kp_recruitment_view_import_formasi (KpRecruitmentView *self, GFile *file);
 
+/* What the Save Announcement Files chooser does with the chosen folder: writes the files of the
+ * version shown there (kp_announcement_write) and says so in a toast, or shows the refusal. */
+gboolean _kp_recruitment_view_save_announcement (KpRecruitmentView *self, GFile *folder);
+
 /* The dialog on screen (a form, a question, a refusal), or NULL; a form's field by its name
  * ("name", "type", "year", "reason", "weight-1" …). */
 AdwMessageDialog *_kp_recruitment_view_get_dialog (KpRecruitmentView *self);

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "kompeten/kp-announcement.h"
 #include "kompeten/kp-model.h"
 
 #include "kp-file-chooser.h"
@@ -116,6 +117,8 @@ struct _KpRecruitmentView
   DialogKind dialog_kind;
   gint64 dialog_subject;
   char *dialog_text;
+
+  int shown_version;       /* the announcement version shown; 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (KpRecruitmentView, kp_recruitment_view, ADW_TYPE_BIN)
@@ -1159,7 +1162,9 @@ show_version (KpRecruitmentView *self,
   kp_list_box_remove_rows (self->change_list);
   gtk_label_set_label (self->version_label, "");
   gtk_label_set_label (self->version_details_label, "");
-  if (row == NULL || self->database == NULL)
+  self->shown_version = row != NULL && self->database != NULL ? version : 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "recruitment.save-announcement", self->shown_version > 0);
+  if (self->shown_version == 0)
     return;
 
   announcements = kp_announcement_list (self->database, self->selection_id, &error);
@@ -2441,6 +2446,27 @@ import_formasi_action (GtkWidget  *widget,
                         g_object_ref (widget));
 }
 
+static void
+on_announcement_folder_chosen_cb (GFile    *folder,
+                                  gpointer  user_data)
+{
+  g_autoptr(KpRecruitmentView) self = user_data;
+
+  if (folder != NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)) && self->database != NULL &&
+      self->shown_version > 0)
+    _kp_recruitment_view_save_announcement (self, folder);
+}
+
+static void
+save_announcement_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  kp_file_chooser_select_folder (get_parent_window (KP_RECRUITMENT_VIEW (widget)),
+                                 _("Save the Announcement Files"), _("_Save Here"),
+                                 on_announcement_folder_chosen_cb, g_object_ref (widget));
+}
+
 /* ---- signal handlers --------------------------------------------------------------------- */
 
 static void
@@ -2717,6 +2743,7 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "recruitment.add-requirement", NULL, add_requirement_action);
   gtk_widget_class_install_action (widget_class, "recruitment.edit-requirement", "i", edit_requirement_action);
   gtk_widget_class_install_action (widget_class, "recruitment.remove-requirement", "i", remove_requirement_action);
+  gtk_widget_class_install_action (widget_class, "recruitment.save-announcement", NULL, save_announcement_action);
   gtk_widget_class_install_action (widget_class, "recruitment.add-formasi", NULL, add_formasi_action);
   gtk_widget_class_install_action (widget_class, "recruitment.edit-formasi", NULL, edit_formasi_action);
   gtk_widget_class_install_action (widget_class, "recruitment.delete-formasi", NULL, delete_formasi_action);
@@ -2926,6 +2953,42 @@ _kp_recruitment_view_import_formasi (KpRecruitmentView *self,
   adw_message_dialog_set_extra_child (dialog, kp_import_result_new_problem_list (self->problems,
                                                                                  DIALOG_LIST_WIDTH, NULL));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+_kp_recruitment_view_save_announcement (KpRecruitmentView *self,
+                                        GFile             *folder)
+{
+  KpAnnouncementFiles files = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (KP_IS_RECRUITMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (self->database != NULL && self->shown_version > 0, FALSE);
+
+  path = g_file_get_path (folder);
+  if (path == NULL)
+    {
+      show_refusal (self, _("Cannot Save the Announcement Files"),
+                    _("Only folders on this computer or a mounted network drive can be written."));
+      return FALSE;
+    }
+  /* A handful of files of a few pages: quick enough for this thread. */
+  if (!kp_announcement_write (self->database, self->selection_id, self->shown_version, path, &files, &error))
+    {
+      show_refusal (self, _("Cannot Save the Announcement Files"), error->message);
+      return FALSE;
+    }
+  kp_announcement_files_clear (&files);
+
+  name = g_file_get_basename (folder);
+  /* Translators: a toast; %d is the announcement's version, %s the folder's name */
+  message = g_strdup_printf (_("Announcement version %d saved in “%s”"), self->shown_version, name);
+  show_toast (self, message);
+  return TRUE;
 }
 
 /* ---- what the tests look at -------------------------------------------------------------- */

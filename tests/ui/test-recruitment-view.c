@@ -442,6 +442,21 @@ test_rules_editor (Fixture       *fixture,
   titles = list_titles (_kp_recruitment_view_get_change_list (fixture->view));
   g_assert_false (strstr (titles, "weight 45 % → 50 %") != NULL);
   g_clear_pointer (&titles, g_free);
+
+  /* The files of the version chosen (1), written into a folder, with their sums. */
+  {
+    g_autofree char *folder_path = g_build_filename (g_get_user_data_dir (), "pengumuman", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+    g_autofree char *sums_path = g_build_filename (folder_path, "SHA256SUMS", NULL);
+    g_autofree char *sums = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (folder_path, 0700), ==, 0);
+    g_assert_true (_kp_recruitment_view_save_announcement (fixture->view, folder));
+    g_assert_null (_kp_recruitment_view_get_dialog (fixture->view));
+    g_assert_true (g_file_get_contents (sums_path, &sums, NULL, NULL));
+    g_assert_nonnull (strstr (sums, "-v1.pdf"));
+    g_assert_null (strstr (sums, "-v2."));
+  }
   adw_view_stack_set_visible_child_name (kp_recruitment_view_get_selection_stack (fixture->view), "announcements");
   gtk_list_box_select_row (_kp_recruitment_view_get_version_list (fixture->view),
                            gtk_list_box_get_row_at_index (_kp_recruitment_view_get_version_list (fixture->view), 1));
