@@ -30,6 +30,8 @@ GtkListBox *_kp_recruitment_view_get_stage_list (KpRecruitmentView *self);
 AdwActionRow *_kp_recruitment_view_get_weights_row (KpRecruitmentView *self);
 GtkWidget *_kp_recruitment_view_get_weights_button (KpRecruitmentView *self);
 AdwEntryRow *_kp_recruitment_view_get_appeal_row (KpRecruitmentView *self);
+/* The four-eyes sample share: not an announced rule, it stays editable. */
+GtkSpinButton *_kp_recruitment_view_get_sample_spin (KpRecruitmentView *self);
 GtkListBox *_kp_recruitment_view_get_problem_list (KpRecruitmentView *self);
 GtkListBox *_kp_recruitment_view_get_tie_break_list (KpRecruitmentView *self);
 GtkListBox *_kp_recruitment_view_get_requirement_list (KpRecruitmentView *self);

@@ -3065,6 +3065,12 @@ _kp_recruitment_view_get_appeal_row (KpRecruitmentView *self)
   return self->appeal_row;
 }
 
+GtkSpinButton *
+_kp_recruitment_view_get_sample_spin (KpRecruitmentView *self)
+{
+  return self->sample_spin;
+}
+
 GtkListBox *
 _kp_recruitment_view_get_problem_list (KpRecruitmentView *self)
 {

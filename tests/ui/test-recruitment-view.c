@@ -367,6 +367,18 @@ test_rules_editor (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (_kp_recruitment_view_get_weights_row (fixture->view)), ==,
                    "0 % + 45 % + 55 % = 100 %");
 
+  /* The appeal text, applied from its row. */
+  gtk_editable_set_text (GTK_EDITABLE (_kp_recruitment_view_get_appeal_row (fixture->view)),
+                         "Sanggahan diajukan paling lambat 3 hari setelah pengumuman.");
+  g_signal_emit_by_name (_kp_recruitment_view_get_appeal_row (fixture->view), "apply");
+  ui_test_settle ();
+  {
+    g_autoptr(KpSelection) selection = kp_selection_get (fixture->database, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (selection->appeal_text, ==, "Sanggahan diajukan paling lambat 3 hari setelah pengumuman.");
+  }
+
   /* The announcement: without a formasi the model refuses in its words. */
   activate (fixture, "recruitment.announce");
   respond (fixture, "announce");
@@ -397,6 +409,22 @@ test_rules_editor (Fixture       *fixture,
   g_assert_cmpstr (titles, ==, "Version 1 · Announcement");
   g_clear_pointer (&titles, g_free);
   pause_for_screenshot ();
+
+  /* The four-eyes share is how the office checks itself, not an announced rule: it stays
+   * editable, and a change writes one event. */
+  {
+    GtkSpinButton *spin = _kp_recruitment_view_get_sample_spin (fixture->view);
+    g_autoptr(KpSelection) selection = NULL;
+
+    n_events = ui_test_n_audit_events (fixture->database);
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (spin)));
+    gtk_spin_button_set_value (spin, 20);
+    ui_test_settle ();
+    selection = kp_selection_get (fixture->database, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (selection->sample_percent, ==, 20);
+    g_assert_cmpuint (ui_test_n_audit_events (fixture->database), ==, n_events + 1);
+  }
 
   /* An edit through the model is LOCKED, and the UI shows that refusal in its words. */
   g_assert_false (kp_selection_set_stage_weights (fixture->database, id, amended, 3, &error));
