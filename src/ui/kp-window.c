@@ -28,6 +28,7 @@
 #include "kp-jpm-dialog.h"
 #include "kp-org-view.h"
 #include "kp-profile-window.h"
+#include "kp-recruitment-view.h"
 #include "kp-reports-view.h"
 #include "kp-standards-view.h"
 #include "kp-window.h"
@@ -49,6 +50,7 @@ struct _KpWindow
   KpCompetencyView *competency_view;
   KpStandardsView *standards_view;
   KpAssessmentView *assessment_view;
+  KpRecruitmentView *recruitment_view;
   KpReportsView *reports_view;
   KpAuditView *audit_view;
 
@@ -76,7 +78,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* The areas in sidebar order: Ctrl+1 shows the first. */
 static const char *const area_names[] = { "employees", "organisation", "competencies", "standards",
-                                          "assessments", "reports", "audit" };
+                                          "assessments", "recruitment", "reports", "audit" };
 
 static void
 show_error (KpWindow     *self,
@@ -332,6 +334,11 @@ search_action (GtkWidget  *widget,
   if (g_strcmp0 (_kp_window_get_visible_area (self), "assessments") == 0)
     {
       kp_assessment_view_focus_search (self->assessment_view);
+      return;
+    }
+  if (g_strcmp0 (_kp_window_get_visible_area (self), "recruitment") == 0)
+    {
+      kp_recruitment_view_focus_search (self->recruitment_view);
       return;
     }
 
@@ -597,6 +604,7 @@ kp_window_constructed (GObject *object)
   kp_competency_view_set_database (self->competency_view, self->database);
   kp_standards_view_set_database (self->standards_view, self->database);
   kp_assessment_view_set_database (self->assessment_view, self->database);
+  kp_recruitment_view_set_database (self->recruitment_view, self->database);
   kp_reports_view_set_database (self->reports_view, self->database);
   kp_audit_view_set_database (self->audit_view, self->database);
 }
@@ -696,6 +704,7 @@ kp_window_class_init (KpWindowClass *klass)
   g_type_ensure (KP_TYPE_COMPETENCY_VIEW);
   g_type_ensure (KP_TYPE_STANDARDS_VIEW);
   g_type_ensure (KP_TYPE_ASSESSMENT_VIEW);
+  g_type_ensure (KP_TYPE_RECRUITMENT_VIEW);
   g_type_ensure (KP_TYPE_REPORTS_VIEW);
   g_type_ensure (KP_TYPE_AUDIT_VIEW);
 
@@ -712,6 +721,7 @@ kp_window_class_init (KpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpWindow, competency_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, standards_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, assessment_view);
+  gtk_widget_class_bind_template_child (widget_class, KpWindow, recruitment_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, KpWindow, audit_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);

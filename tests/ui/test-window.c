@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window over a small real database: the shell around the areas
- * switches them from the sidebar and with Ctrl+1 … Ctrl+7, names the database, takes Ctrl+F to
+ * switches them from the sidebar and with Ctrl+1 … Ctrl+8, names the database, takes Ctrl+F to
  * the area's search, opens
  * editors (one per employee), undoes a deletion, exports the register off the main thread,
  * opens another database and remembers its size. The employee list inside it has its own tests
@@ -207,7 +207,7 @@ test_areas (Fixture       *fixture,
             gconstpointer  data)
 {
   static const char *const areas[] = { "employees", "organisation", "competencies", "standards",
-                                       "assessments", "reports", "audit" };
+                                       "assessments", "recruitment", "reports", "audit" };
   GtkWidget *employees = GTK_WIDGET (fixture->view);
   GtkWidget *focus;
 
@@ -229,7 +229,7 @@ test_areas (Fixture       *fixture,
   gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "organisation")));
   assert_area (fixture, "organisation");
 
-  /* win.show-area (Ctrl+1 … Ctrl+7); with the keyboard in the sidebar, the focus follows the
+  /* win.show-area (Ctrl+1 … Ctrl+8); with the keyboard in the sidebar, the focus follows the
    * selection. */
   gtk_widget_grab_focus (GTK_WIDGET (sidebar_row (fixture, "organisation")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-area", "s", "employees"));
@@ -246,7 +246,7 @@ test_areas (Fixture       *fixture,
   g_assert_true (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) == NULL);
 }
 
-/* Ctrl+1 … Ctrl+7 show the areas in sidebar order, as the shortcuts window lists them. */
+/* Ctrl+1 … Ctrl+8 show the areas in sidebar order, as the shortcuts window lists them. */
 static void
 test_area_shortcuts (Fixture       *fixture,
                      gconstpointer  data)
@@ -259,8 +259,9 @@ test_area_shortcuts (Fixture       *fixture,
     { "<Control>3", "competencies", "Competencies" },
     { "<Control>4", "standards", "Standards" },
     { "<Control>5", "assessments", "Assessments" },
-    { "<Control>6", "reports", "Reports" },
-    { "<Control>7", "audit", "Audit" },
+    { "<Control>6", "recruitment", "Recruitment" },
+    { "<Control>7", "reports", "Reports" },
+    { "<Control>8", "audit", "Audit" },
     { "<Control>2", "organisation", "Organisation" },
     { "<Control>1", "employees", "Employees" },
   };
@@ -276,7 +277,7 @@ test_area_shortcuts (Fixture       *fixture,
       g_assert_true (press_shortcut (fixture, keys[i].accelerator));
       assert_area (fixture, keys[i].area);
     }
-  g_assert_false (press_shortcut (fixture, "<Control>8"));
+  g_assert_false (press_shortcut (fixture, "<Control>9"));
 
   /* The shortcuts window (Ctrl+?) tells the same. */
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -290,7 +291,7 @@ test_area_shortcuts (Fixture       *fixture,
       }
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_assert_cmpstr (g_hash_table_lookup (listed, keys[i].accelerator), ==, keys[i].title);
-  g_assert_null (g_hash_table_lookup (listed, "<Control>8"));
+  g_assert_null (g_hash_table_lookup (listed, "<Control>9"));
   gtk_window_destroy (GTK_WINDOW (help_overlay));
 }
 
