@@ -8,8 +8,11 @@
 
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-competencies.h"
+#include "kompeten/kp-applicants.h"
 #include "kompeten/kp-employee-import.h"
+#include "kompeten/kp-formasi.h"
 #include "kompeten/kp-register.h"
+#include "kompeten/kp-selection.h"
 #include "kp-audit-private.h"
 #include "kp-database-private.h"
 #include "kp-records-private.h"
@@ -661,6 +664,7 @@ kp_database_load_demo (KpDatabase *self, GError **error)
   g_autoptr(GFile) file = NULL;
   g_autoptr(KpEmployeeImport) import = NULL;
   GError *local_error = NULL;
+  gint64 selection;
   gint64 n;
 
   g_return_val_if_fail (KP_IS_DATABASE (self), FALSE);
@@ -699,5 +703,20 @@ kp_database_load_demo (KpDatabase *self, GError **error)
    * every profile have something to show on a first start. */
   g_clear_object (&file);
   file = g_file_new_for_uri ("resource://" KP_RESOURCE_PREFIX "/seed/demo-penilaian.csv");
-  return kp_assessments_import (self, file, TRUE, NULL, NULL, error);
+  if (!kp_assessments_import (self, file, TRUE, NULL, NULL, error))
+    return FALSE;
+
+  /* A CPNS selection still in draft, with its vacancies and registrants: the recruitment area
+   * has something to verify, and the announcement is the user's to make. */
+  selection = kp_selection_create (self, _("Demo: CPNS Selection 2026"), KP_SELECTION_CPNS,
+                                   2026, error);
+  if (selection == 0)
+    return FALSE;
+  g_clear_object (&file);
+  file = g_file_new_for_uri ("resource://" KP_RESOURCE_PREFIX "/seed/demo-formasi.csv");
+  if (!kp_formasi_import (self, selection, file, TRUE, NULL, NULL, error))
+    return FALSE;
+  g_clear_object (&file);
+  file = g_file_new_for_uri ("resource://" KP_RESOURCE_PREFIX "/seed/demo-pelamar.csv");
+  return kp_applicant_import (self, selection, file, TRUE, NULL, NULL, NULL, NULL, NULL, error);
 }
