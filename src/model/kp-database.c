@@ -708,8 +708,9 @@ kp_database_load_demo (KpDatabase *self, GError **error)
 
   /* A CPNS selection still in draft, with its vacancies and registrants: the recruitment area
    * has something to verify, and the announcement is the user's to make. */
-  selection = kp_selection_create (self, _("Demo: CPNS Selection 2026"), KP_SELECTION_CPNS,
-                                   2026, error);
+  /* Data of the demo office like its register, so Indonesian in every locale. */
+  selection = kp_selection_create (self, "Seleksi CPNS Kabupaten Lampung Selatan 2026 (contoh)",
+                                   KP_SELECTION_CPNS, 2026, error);
   if (selection == 0)
     return FALSE;
   g_clear_object (&file);
