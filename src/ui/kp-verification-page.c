@@ -27,7 +27,6 @@
 #include "kp-registrants-page.h"
 #include "kp-verification-page.h"
 #include "kp-verification-page-private.h"
-#include "kp-widget-util.h"
 
 /* ---- one case of the queue ----------------------------------------------------------------- */
 
@@ -193,7 +192,7 @@ struct _KpVerificationPage
   GtkCheckButton *bulk_no_flags_check;
   GtkButton *bulk_button;
   GtkLabel *summary_label;
-  GtkListBox *agreement_list;
+  GtkBox *agreement_list;
   GtkWindow *tms_dialog;
   GtkDropDown *requirement_drop_down;
   GtkStringList *requirement_list;
@@ -437,8 +436,10 @@ update_summary (KpVerificationPage *self)
   g_autoptr(KpVerificationSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  GtkWidget *child;
 
-  kp_list_box_remove_rows (self->agreement_list);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agreement_list))) != NULL)
+    gtk_box_remove (self->agreement_list, child);
   if (self->database == NULL || self->selection_id <= 0)
     {
       gtk_label_set_label (self->summary_label, "");
@@ -473,9 +474,8 @@ update_summary (KpVerificationPage *self)
                               kp_verifier_agreement_percent (agreement));
       label = gtk_label_new (line);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_start (label, 6);
-      gtk_widget_set_margin_end (label, 6);
-      gtk_list_box_append (self->agreement_list, label);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (self->agreement_list, label);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->agreement_list), summary->agreement->len > 0);
 }
