@@ -126,10 +126,8 @@ kp_log_item_init (KpLogItem *self)
 
 struct _KpNotificationsPage
 {
-  AdwBin parent_instance;
+  KpSelectionTab parent_instance;
 
-  KpDatabase *database;
-  gint64 selection_id;
   GArray *stage_ids;         /* of gint64: the stage drop-down's entries */
   GListStore *log;           /* of KpLogItem */
   GFile *last_folder;        /* the folder of the last production, for "Open Folder" */
@@ -152,34 +150,32 @@ struct _KpNotificationsPage
   GtkLabel *log_count_label;
 };
 
-G_DEFINE_FINAL_TYPE (KpNotificationsPage, kp_notifications_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (KpNotificationsPage, kp_notifications_page, KP_TYPE_SELECTION_TAB)
 
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_SELECTION_ID,
-  N_PROPS
-};
+/* The tab's database and selection (KpSelectionTab holds them). */
+static KpDatabase *
+db_of (KpNotificationsPage *self)
+{
+  return kp_selection_tab_get_database (KP_SELECTION_TAB (self));
+}
 
-static GParamSpec *properties[N_PROPS];
+static gint64
+selection_of (KpNotificationsPage *self)
+{
+  return kp_selection_tab_get_selection_id (KP_SELECTION_TAB (self));
+}
 
 static void
 show_toast (KpNotificationsPage *self,
             const char          *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  kp_selection_tab_show_toast (KP_SELECTION_TAB (self), message);
 }
 
 static GtkWindow *
 get_parent_window (KpNotificationsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return kp_selection_tab_get_window (KP_SELECTION_TAB (self));
 }
 
 static gint64
@@ -282,9 +278,9 @@ load_template (KpNotificationsPage *self)
 
   show_refusal (self, NULL);
   if (stage > 0
-      && (!kp_notification_template_get (self->database, stage, KP_CHANNEL_EMAIL, &subject,
+      && (!kp_notification_template_get (db_of (self), stage, KP_CHANNEL_EMAIL, &subject,
                                          &body, &email_default, &error)
-          || !kp_notification_template_get (self->database, stage, KP_CHANNEL_SHORT,
+          || !kp_notification_template_get (db_of (self), stage, KP_CHANNEL_SHORT,
                                             &short_subject, &short_body, &short_default,
                                             &error)))
     show_toast (self, error->message);
@@ -316,10 +312,10 @@ save_activated (GtkWidget  *widget,
     return;
   /* Each channel is its own change: a refusal of the second leaves the first saved, and the
    * message says which text is at fault. */
-  if (!kp_notification_template_set (self->database, stage, KP_CHANNEL_EMAIL,
+  if (!kp_notification_template_set (db_of (self), stage, KP_CHANNEL_EMAIL,
                                      gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)),
                                      body, &error)
-      || !kp_notification_template_set (self->database, stage, KP_CHANNEL_SHORT, NULL,
+      || !kp_notification_template_set (db_of (self), stage, KP_CHANNEL_SHORT, NULL,
                                         short_text, &error))
     {
       show_refusal (self, error->message);
@@ -337,11 +333,11 @@ on_restore_response_cb (AdwMessageDialog    *dialog,
   gint64 stage = current_stage (self);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "restore") != 0 || stage <= 0 || self->database == NULL)
+  if (g_strcmp0 (response, "restore") != 0 || stage <= 0 || db_of (self) == NULL)
     return;
-  if (!kp_notification_template_set (self->database, stage, KP_CHANNEL_EMAIL, NULL, NULL,
+  if (!kp_notification_template_set (db_of (self), stage, KP_CHANNEL_EMAIL, NULL, NULL,
                                      &error)
-      || !kp_notification_template_set (self->database, stage, KP_CHANNEL_SHORT, NULL, NULL,
+      || !kp_notification_template_set (db_of (self), stage, KP_CHANNEL_SHORT, NULL, NULL,
                                         &error))
     {
       show_refusal (self, error->message);
@@ -388,7 +384,7 @@ load_log (KpNotificationsPage *self)
 
   if (stage > 0)
     {
-      rows = kp_notification_log_list (self->database, stage, &error);
+      rows = kp_notification_log_list (db_of (self), stage, &error);
       if (rows == NULL)
         show_toast (self, error->message);
     }
@@ -422,7 +418,7 @@ mark_sent_activated (GtkWidget  *widget,
 {
   KpNotificationsPage *self = KP_NOTIFICATIONS_PAGE (widget);
   gint64 stage = current_stage (self);
-  const char *by = kp_database_get_actor (self->database);
+  const char *by = kp_database_get_actor (db_of (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint marked = 0;
@@ -431,7 +427,7 @@ mark_sent_activated (GtkWidget  *widget,
     return;
   if (by == NULL || *by == '\0')
     by = g_get_real_name ();
-  if (!kp_notification_mark_sent (self->database, stage, NULL, NULL, by, &marked, &error))
+  if (!kp_notification_mark_sent (db_of (self), stage, NULL, NULL, by, &marked, &error))
     {
       show_toast (self, error->message);
       return;
@@ -480,7 +476,7 @@ _kp_notifications_page_produce_into (KpNotificationsPage *self,
                           "written."));
       return;
     }
-  if (!kp_notification_produce (self->database, stage, path, NULL, &counts, &error))
+  if (!kp_notification_produce (db_of (self), stage, path, NULL, &counts, &error))
     {
       show_toast (self, error->message);
       return;
@@ -506,7 +502,7 @@ on_folder_chosen (GFile   *file,
 {
   g_autoptr(KpNotificationsPage) self = user_data;
 
-  if (file != NULL && self->database != NULL)
+  if (file != NULL && db_of (self) != NULL)
     _kp_notifications_page_produce_into (self, file);
 }
 
@@ -538,9 +534,10 @@ on_stage_changed_cb (KpNotificationsPage *self)
   load_log (self);
 }
 
-void
-kp_notifications_page_reload (KpNotificationsPage *self)
+static void
+reload (KpSelectionTab *tab)
 {
+  KpNotificationsPage *self = KP_NOTIFICATIONS_PAGE (tab);
   g_autoptr(GPtrArray) stages = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -550,9 +547,9 @@ kp_notifications_page_reload (KpNotificationsPage *self)
   g_return_if_fail (KP_IS_NOTIFICATIONS_PAGE (self));
 
   chosen = current_stage (self);
-  if (self->database != NULL && self->selection_id > 0)
+  if (db_of (self) != NULL && selection_of (self) > 0)
     {
-      stages = kp_selection_stages_list (self->database, self->selection_id, &error);
+      stages = kp_selection_stages_list (db_of (self), selection_of (self), &error);
       if (stages == NULL)
         show_toast (self, error->message);
     }
@@ -598,11 +595,7 @@ kp_notifications_page_set_database (KpNotificationsPage *self,
 {
   g_return_if_fail (KP_IS_NOTIFICATIONS_PAGE (self));
 
-  if (g_set_object (&self->database, database))
-    {
-      kp_notifications_page_reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-    }
+  kp_selection_tab_set_database (KP_SELECTION_TAB (self), database);
 }
 
 void
@@ -611,12 +604,7 @@ kp_notifications_page_set_selection_id (KpNotificationsPage *self,
 {
   g_return_if_fail (KP_IS_NOTIFICATIONS_PAGE (self));
 
-  if (self->selection_id != selection_id)
-    {
-      self->selection_id = selection_id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_ID]);
-    }
-  kp_notifications_page_reload (self);
+  kp_selection_tab_set_selection_id (KP_SELECTION_TAB (self), selection_id);
 }
 
 static void
@@ -635,7 +623,6 @@ kp_notifications_page_finalize (GObject *object)
 {
   KpNotificationsPage *self = KP_NOTIFICATIONS_PAGE (object);
 
-  g_clear_object (&self->database);
   g_array_unref (self->stage_ids);
   g_clear_object (&self->log);
   g_clear_object (&self->last_folder);
@@ -644,65 +631,15 @@ kp_notifications_page_finalize (GObject *object)
 }
 
 static void
-kp_notifications_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  KpNotificationsPage *self = KP_NOTIFICATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_SELECTION_ID:
-      g_value_set_int64 (value, self->selection_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kp_notifications_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  KpNotificationsPage *self = KP_NOTIFICATIONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      kp_notifications_page_set_database (self, g_value_get_object (value));
-      break;
-    case PROP_SELECTION_ID:
-      kp_notifications_page_set_selection_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kp_notifications_page_class_init (KpNotificationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  KP_SELECTION_TAB_CLASS (klass)->reload = reload;
+
   object_class->dispose = kp_notifications_page_dispose;
   object_class->finalize = kp_notifications_page_finalize;
-  object_class->get_property = kp_notifications_page_get_property;
-  object_class->set_property = kp_notifications_page_set_property;
-
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, KP_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTION_ID] =
-    g_param_spec_int64 ("selection-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KP_TYPE_LOG_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -749,7 +686,7 @@ kp_notifications_page_init (KpNotificationsPage *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->short_view), "changed",
                            G_CALLBACK (update_short_count), self, G_CONNECT_SWAPPED);
   fill_placeholders (self);
-  kp_notifications_page_reload (self);
+  reload (KP_SELECTION_TAB (self));
 }
 
 GtkWidget *

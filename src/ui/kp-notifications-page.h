@@ -8,17 +8,19 @@
 
 #include "kompeten/kp-model.h"
 
+#include "kp-selection-tab.h"
+
 G_BEGIN_DECLS
 
 #define KP_TYPE_NOTIFICATIONS_PAGE (kp_notifications_page_get_type ())
-G_DECLARE_FINAL_TYPE (KpNotificationsPage, kp_notifications_page, KP, NOTIFICATIONS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (KpNotificationsPage, kp_notifications_page, KP, NOTIFICATIONS_PAGE,
+                      KpSelectionTab)
 
 GtkWidget *kp_notifications_page_new (void);
 /* Property "database". */
 void kp_notifications_page_set_database (KpNotificationsPage *self, KpDatabase *database);
 /* Property "selection-id" (0: none); setting it reloads. */
 void kp_notifications_page_set_selection_id (KpNotificationsPage *self, gint64 selection_id);
-void kp_notifications_page_reload (KpNotificationsPage *self);
 
 /* For the tests: a widget of the template by its id in kp-notifications-page.ui
  * ("stage_drop_down", "subject_entry", "body_view", "short_view", "error_label", "log_view",

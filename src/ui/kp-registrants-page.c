@@ -69,7 +69,9 @@ enum {
   ITEM_PROP_FORMASI,
   ITEM_PROP_EDUCATION,
   ITEM_PROP_GRADE,
+  ITEM_PROP_GRADE_X100,
   ITEM_PROP_STATUS,
+  ITEM_PROP_STATUS_ORDER,
   ITEM_PROP_EDUCATION_MISMATCH,
   ITEM_PROP_DUPLICATE_NIK,
   ITEM_PROP_HAS_WARNINGS,
@@ -142,8 +144,14 @@ kp_registrant_item_get_property (GObject    *object,
     case ITEM_PROP_GRADE:
       g_value_set_string (value, self->grade);
       break;
+    case ITEM_PROP_GRADE_X100:
+      g_value_set_int64 (value, applicant->grade_x100);
+      break;
     case ITEM_PROP_STATUS:
       g_value_set_string (value, status_to_string (self->status));
+      break;
+    case ITEM_PROP_STATUS_ORDER:
+      g_value_set_int (value, self->status);
       break;
     case ITEM_PROP_EDUCATION_MISMATCH:
       g_value_set_boolean (value, (applicant->flags & KP_APPLICANT_FLAG_EDUCATION_MISMATCH) != 0);
@@ -178,7 +186,13 @@ kp_registrant_item_class_init (KpRegistrantItemClass *klass)
   item_properties[ITEM_PROP_EDUCATION] = g_param_spec_string ("education", NULL, NULL, NULL,
                                                               flags);
   item_properties[ITEM_PROP_GRADE] = g_param_spec_string ("grade", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_GRADE_X100] = g_param_spec_int64 ("grade-x100", NULL, NULL, 0,
+                                                             G_MAXINT64, 0, flags);
   item_properties[ITEM_PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
+  /* The status column sorts in the order of the work: undecided first, decided last. */
+  item_properties[ITEM_PROP_STATUS_ORDER] = g_param_spec_int ("status-order", NULL, NULL,
+                                                              STATUS_ALL, STATUS_TMS, STATUS_ALL,
+                                                              flags);
   item_properties[ITEM_PROP_EDUCATION_MISMATCH] =
     g_param_spec_boolean ("education-mismatch", NULL, NULL, FALSE, flags);
   item_properties[ITEM_PROP_DUPLICATE_NIK] =
@@ -222,13 +236,12 @@ typedef struct _ImportJob ImportJob;
 
 struct _KpRegistrantsPage
 {
-  AdwBin parent_instance;
+  KpSelectionTab parent_instance;
 
-  KpDatabase *database;
-  gint64 selection_id;
 
   GListStore *store;           /* of KpRegistrantItem */
   GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;    /* by the column headers */
   GtkCustomFilter *filter;
   GArray *formasi_ids;         /* of gint64: the formasi drop-down's entries after "All" */
   gboolean filling_formasi;    /* the drop-down's model is being replaced */
@@ -269,34 +282,32 @@ struct _KpRegistrantsPage
   GtkLabel *record_warnings_label;
 };
 
-G_DEFINE_FINAL_TYPE (KpRegistrantsPage, kp_registrants_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (KpRegistrantsPage, kp_registrants_page, KP_TYPE_SELECTION_TAB)
 
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_SELECTION_ID,
-  N_PROPS
-};
+/* The tab's database and selection (KpSelectionTab holds them). */
+static KpDatabase *
+db_of (KpRegistrantsPage *self)
+{
+  return kp_selection_tab_get_database (KP_SELECTION_TAB (self));
+}
 
-static GParamSpec *properties[N_PROPS];
+static gint64
+selection_of (KpRegistrantsPage *self)
+{
+  return kp_selection_tab_get_selection_id (KP_SELECTION_TAB (self));
+}
 
 static void
 show_toast (KpRegistrantsPage *self,
             const char        *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  kp_selection_tab_show_toast (KP_SELECTION_TAB (self), message);
 }
 
 static GtkWindow *
 get_parent_window (KpRegistrantsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return kp_selection_tab_get_window (KP_SELECTION_TAB (self));
 }
 
 /* ---- the filter ---------------------------------------------------------------------------- */
@@ -376,10 +387,9 @@ static void
 refilter (KpRegistrantsPage *self)
 {
   /* The needle is folded once here, not once per registrant. */
-  g_object_set_data_full (G_OBJECT (self->filter), "needle",
-                          g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                           -1),
-                          g_free);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_object_set_data_full (G_OBJECT (self->filter), "needle", g_utf8_casefold (text, -1), g_free);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -432,8 +442,8 @@ fill_formasi (KpRegistrantsPage *self)
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->formasi_ids->len)
     chosen = g_array_index (self->formasi_ids, gint64, selected - 1);
 
-  if (self->selection_id > 0)
-    formasi = kp_formasi_list (self->database, self->selection_id, &error);
+  if (selection_of (self) > 0)
+    formasi = kp_formasi_list (db_of (self), selection_of (self), &error);
   if (error != NULL)
     show_toast (self, error->message);
 
@@ -457,24 +467,23 @@ fill_formasi (KpRegistrantsPage *self)
   self->filling_formasi = FALSE;
 }
 
-void
-kp_registrants_page_reload (KpRegistrantsPage *self)
+static void
+reload (KpSelectionTab *tab)
 {
+  KpRegistrantsPage *self = KP_REGISTRANTS_PAGE (tab);
   g_autoptr(GPtrArray) applicants = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (KP_IS_REGISTRANTS_PAGE (self));
-
   fill_formasi (self);
-  if (self->database != NULL && self->selection_id > 0)
+  if (db_of (self) != NULL && selection_of (self) > 0)
     {
-      applicants = kp_applicant_list (self->database, self->selection_id, 0,
+      applicants = kp_applicant_list (db_of (self), selection_of (self), 0,
                                       KP_APPLICANT_FLAG_NONE, NULL, &error);
       if (applicants != NULL)
-        cases = kp_verification_list (self->database, self->selection_id, &error);
+        cases = kp_verification_list (db_of (self), selection_of (self), &error);
       if (error != NULL)
         show_toast (self, error->message);
     }
@@ -502,7 +511,7 @@ kp_registrants_page_reload (KpRegistrantsPage *self)
                        items->pdata, items->len);
   refilter (self);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "table" : "empty");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->selection_id > 0
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), selection_of (self) > 0
                                                               && self->job == NULL);
   update_count (self);
 }
@@ -593,7 +602,7 @@ open_record (KpRegistrantsPage *self,
   g_autofree char *education = NULL;
   g_autoptr(GString) flags = g_string_new (NULL);
 
-  record = kp_applicant_get_record (self->database, item->applicant->id, &error);
+  record = kp_applicant_get_record (db_of (self), item->applicant->id, &error);
   if (record == NULL)
     {
       show_toast (self, error->message);
@@ -639,7 +648,7 @@ on_row_activated_cb (GtkColumnView     *view,
                      KpRegistrantsPage *self)
 {
   g_autoptr(KpRegistrantItem) item =
-    g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+    g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
 
   if (item != NULL)
     open_record (self, item);
@@ -784,10 +793,10 @@ on_import_done_cb (GObject      *source,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
           && !g_error_matches (error, KP_MODEL_ERROR, KP_MODEL_ERROR_CANCELLED))
         show_toast (self, error->message);
-      kp_registrants_page_reload (self);
+      reload (KP_SELECTION_TAB (self));
       return;
     }
-  kp_registrants_page_reload (self);
+  reload (KP_SELECTION_TAB (self));
   show_import_result (self, job);
 }
 
@@ -800,13 +809,13 @@ _kp_registrants_page_import_file (KpRegistrantsPage *self,
 
   g_return_if_fail (KP_IS_REGISTRANTS_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->database != NULL && self->selection_id > 0);
+  g_return_if_fail (db_of (self) != NULL && selection_of (self) > 0);
   g_return_if_fail (self->job == NULL);
 
   job = g_new0 (ImportJob, 1);
-  job->db_path = g_strdup (kp_database_get_path (self->database));
-  job->actor = g_strdup (kp_database_get_actor (self->database));
-  job->selection_id = self->selection_id;
+  job->db_path = g_strdup (kp_database_get_path (db_of (self)));
+  job->actor = g_strdup (kp_database_get_actor (db_of (self)));
+  job->selection_id = selection_of (self);
   job->file = g_object_ref (file);
   job->cancellable = g_cancellable_new ();
   self->job = job;
@@ -830,7 +839,7 @@ on_import_chosen (GFile   *file,
 {
   g_autoptr(KpRegistrantsPage) self = user_data;
 
-  if (file != NULL && self->database != NULL && self->selection_id > 0 && self->job == NULL)
+  if (file != NULL && db_of (self) != NULL && selection_of (self) > 0 && self->job == NULL)
     _kp_registrants_page_import_file (self, file);
 }
 
@@ -842,7 +851,7 @@ import_activated (GtkWidget  *widget,
   KpRegistrantsPage *self = KP_REGISTRANTS_PAGE (widget);
   static const char *const patterns[] = { "*.csv", "*.CSV", "*.txt", NULL };
 
-  if (self->database == NULL || self->selection_id <= 0 || self->job != NULL)
+  if (db_of (self) == NULL || selection_of (self) <= 0 || self->job != NULL)
     return;
   kp_file_chooser_open (get_parent_window (self), _("Import Registrants"), _("CSV files"),
                         patterns, on_import_chosen, g_object_ref (self));
@@ -873,11 +882,7 @@ kp_registrants_page_set_database (KpRegistrantsPage *self,
 {
   g_return_if_fail (KP_IS_REGISTRANTS_PAGE (self));
 
-  if (g_set_object (&self->database, database))
-    {
-      kp_registrants_page_reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-    }
+  kp_selection_tab_set_database (KP_SELECTION_TAB (self), database);
 }
 
 void
@@ -886,12 +891,7 @@ kp_registrants_page_set_selection_id (KpRegistrantsPage *self,
 {
   g_return_if_fail (KP_IS_REGISTRANTS_PAGE (self));
 
-  if (self->selection_id != selection_id)
-    {
-      self->selection_id = selection_id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_ID]);
-    }
-  kp_registrants_page_reload (self);
+  kp_selection_tab_set_selection_id (KP_SELECTION_TAB (self), selection_id);
 }
 
 static void
@@ -922,9 +922,9 @@ kp_registrants_page_finalize (GObject *object)
 {
   KpRegistrantsPage *self = KP_REGISTRANTS_PAGE (object);
 
-  g_clear_object (&self->database);
   g_clear_object (&self->store);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filter);
   g_array_unref (self->formasi_ids);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -934,65 +934,15 @@ kp_registrants_page_finalize (GObject *object)
 }
 
 static void
-kp_registrants_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  KpRegistrantsPage *self = KP_REGISTRANTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_SELECTION_ID:
-      g_value_set_int64 (value, self->selection_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kp_registrants_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  KpRegistrantsPage *self = KP_REGISTRANTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      kp_registrants_page_set_database (self, g_value_get_object (value));
-      break;
-    case PROP_SELECTION_ID:
-      kp_registrants_page_set_selection_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kp_registrants_page_class_init (KpRegistrantsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  KP_SELECTION_TAB_CLASS (klass)->reload = reload;
+
   object_class->dispose = kp_registrants_page_dispose;
   object_class->finalize = kp_registrants_page_finalize;
-  object_class->get_property = kp_registrants_page_get_property;
-  object_class->set_property = kp_registrants_page_set_property;
-
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, KP_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTION_ID] =
-    g_param_spec_int64 ("selection-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KP_TYPE_REGISTRANT_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1039,6 +989,7 @@ static void
 kp_registrants_page_init (KpRegistrantsPage *self)
 {
   g_autoptr(GtkSingleSelection) selection = NULL;
+  GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1051,11 +1002,16 @@ kp_registrants_page_init (KpRegistrantsPage *self)
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  /* Sorted after filtering: a search sorts only what it found. */
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (sorter));
+  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
-  kp_registrants_page_reload (self);
+  reload (KP_SELECTION_TAB (self));
 }
 
 /* ---- for the tests ----------------------------------------------------------------------- */
@@ -1063,7 +1019,8 @@ kp_registrants_page_init (KpRegistrantsPage *self)
 gboolean
 _kp_registrants_page_is_busy (KpRegistrantsPage *self)
 {
-  return gtk_filter_list_model_get_pending (self->filtered) > 0;
+  return gtk_filter_list_model_get_pending (self->filtered) > 0
+         || gtk_sort_list_model_get_pending (self->sorted) > 0;
 }
 
 GtkColumnView *

@@ -8,18 +8,19 @@
 
 #include "kompeten/kp-model.h"
 
+#include "kp-selection-tab.h"
+
 G_BEGIN_DECLS
 
 #define KP_TYPE_REGISTRANTS_PAGE (kp_registrants_page_get_type ())
-G_DECLARE_FINAL_TYPE (KpRegistrantsPage, kp_registrants_page, KP, REGISTRANTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (KpRegistrantsPage, kp_registrants_page, KP, REGISTRANTS_PAGE,
+                      KpSelectionTab)
 
 GtkWidget *kp_registrants_page_new (void);
 /* Property "database". */
 void kp_registrants_page_set_database (KpRegistrantsPage *self, KpDatabase *database);
 /* Property "selection-id" (0: none); setting it reloads. */
 void kp_registrants_page_set_selection_id (KpRegistrantsPage *self, gint64 selection_id);
-/* Reads the registrants again (after a verification elsewhere, say). */
-void kp_registrants_page_reload (KpRegistrantsPage *self);
 
 /* The flags of a registrant as three icons with tooltips (education mismatch, duplicate NIK,
  * import warnings), shared by the tabs that list registrants; update shows those set. */

@@ -155,10 +155,8 @@ on_flags_bind_cb (GtkSignalListItemFactory *factory,
 
 struct _KpVerificationPage
 {
-  AdwBin parent_instance;
+  KpSelectionTab parent_instance;
 
-  KpDatabase *database;
-  gint64 selection_id;
   char *verifier;
 
   GListStore *queue;            /* of KpQueueItem */
@@ -201,12 +199,23 @@ struct _KpVerificationPage
   GtkButton *tms_confirm_button;
 };
 
-G_DEFINE_FINAL_TYPE (KpVerificationPage, kp_verification_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (KpVerificationPage, kp_verification_page, KP_TYPE_SELECTION_TAB)
+
+/* The tab's database and selection (KpSelectionTab holds them). */
+static KpDatabase *
+db_of (KpVerificationPage *self)
+{
+  return kp_selection_tab_get_database (KP_SELECTION_TAB (self));
+}
+
+static gint64
+selection_of (KpVerificationPage *self)
+{
+  return kp_selection_tab_get_selection_id (KP_SELECTION_TAB (self));
+}
 
 enum {
   PROP_0,
-  PROP_DATABASE,
-  PROP_SELECTION_ID,
   PROP_VERIFIER,
   N_PROPS
 };
@@ -217,19 +226,13 @@ static void
 show_toast (KpVerificationPage *self,
             const char         *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  kp_selection_tab_show_toast (KP_SELECTION_TAB (self), message);
 }
 
 static GtkWindow *
 get_parent_window (KpVerificationPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return kp_selection_tab_get_window (KP_SELECTION_TAB (self));
 }
 
 static gboolean
@@ -382,8 +385,8 @@ fill_requirements (KpVerificationPage *self)
   JsonArray *requirements = NULL;
 
   g_array_set_size (self->requirement_ids, 0);
-  if (self->database != NULL && self->selection_id > 0)
-    json = kp_selection_rules_json (self->database, self->selection_id, &error);
+  if (db_of (self) != NULL && selection_of (self) > 0)
+    json = kp_selection_rules_json (db_of (self), selection_of (self), &error);
   if (json != NULL && json_parser_load_from_data (parser, json, -1, &error)
       && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
@@ -396,7 +399,7 @@ fill_requirements (KpVerificationPage *self)
       JsonObject *requirement = json_array_get_object_element (requirements, i);
       int position = json_object_get_int_member_with_default (requirement, "position", 0);
       const char *text = json_object_get_string_member_with_default (requirement, "text", "");
-      gint64 id = kp_verification_requirement_find (self->database, self->selection_id,
+      gint64 id = kp_verification_requirement_find (db_of (self), selection_of (self),
                                                     position, NULL);
 
       if (id <= 0)
@@ -440,12 +443,12 @@ update_summary (KpVerificationPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agreement_list))) != NULL)
     gtk_box_remove (self->agreement_list, child);
-  if (self->database == NULL || self->selection_id <= 0)
+  if (db_of (self) == NULL || selection_of (self) <= 0)
     {
       gtk_label_set_label (self->summary_label, "");
       return;
     }
-  summary = kp_verification_summary (self->database, self->selection_id, &error);
+  summary = kp_verification_summary (db_of (self), selection_of (self), &error);
   if (summary == NULL)
     {
       show_toast (self, error->message);
@@ -490,9 +493,9 @@ reload_queue (KpVerificationPage *self,
   g_autofree char *count = NULL;
   guint n;
 
-  if (self->database != NULL && self->selection_id > 0 && has_verifier (self))
+  if (db_of (self) != NULL && selection_of (self) > 0 && has_verifier (self))
     {
-      cases = kp_verification_queue (self->database, self->selection_id, self->verifier,
+      cases = kp_verification_queue (db_of (self), selection_of (self), self->verifier,
                                      &error);
       if (cases == NULL)
         show_toast (self, error->message);
@@ -530,9 +533,10 @@ reload_queue (KpVerificationPage *self,
   update_summary (self);
 }
 
-void
-kp_verification_page_reload (KpVerificationPage *self)
+static void
+reload (KpSelectionTab *tab)
 {
+  KpVerificationPage *self = KP_VERIFICATION_PAGE (tab);
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (KP_IS_VERIFICATION_PAGE (self));
@@ -541,12 +545,12 @@ kp_verification_page_reload (KpVerificationPage *self)
   g_hash_table_remove_all (self->applicant_by_id);
   g_clear_pointer (&self->applicants, g_ptr_array_unref);
   g_clear_pointer (&self->formasi, g_ptr_array_unref);
-  if (self->database != NULL && self->selection_id > 0)
+  if (db_of (self) != NULL && selection_of (self) > 0)
     {
-      self->applicants = kp_applicant_list (self->database, self->selection_id, 0,
+      self->applicants = kp_applicant_list (db_of (self), selection_of (self), 0,
                                             KP_APPLICANT_FLAG_NONE, NULL, &error);
       if (self->applicants != NULL)
-        self->formasi = kp_formasi_list (self->database, self->selection_id, &error);
+        self->formasi = kp_formasi_list (db_of (self), selection_of (self), &error);
       if (error != NULL)
         show_toast (self, error->message);
     }
@@ -558,7 +562,7 @@ kp_verification_page_reload (KpVerificationPage *self)
     }
   fill_formasi (self);
   fill_requirements (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->bulk_button), self->selection_id > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bulk_button), selection_of (self) > 0);
   reload_queue (self, 0);
 }
 
@@ -592,7 +596,7 @@ decide (KpVerificationPage *self,
 
   if (self->shown == NULL)
     return FALSE;
-  if (!kp_verification_decide (self->database, self->shown->applicant_id, self->verifier,
+  if (!kp_verification_decide (db_of (self), self->shown->applicant_id, self->verifier,
                                decision, requirement_id, note, &round, error))
     return FALSE;
 
@@ -713,10 +717,10 @@ on_bulk_response_cb (AdwMessageDialog   *dialog,
   g_autofree char *message = NULL;
   guint marked = 0, skipped = 0;
 
-  if (g_strcmp0 (response, "mark") != 0 || self->database == NULL)
+  if (g_strcmp0 (response, "mark") != 0 || db_of (self) == NULL)
     return;
   bulk_filter (self, &filter);
-  if (!kp_verification_decide_many (self->database, self->selection_id, NULL, &filter,
+  if (!kp_verification_decide_many (db_of (self), selection_of (self), NULL, &filter,
                                     self->verifier, KP_DECISION_MS, 0, NULL, &marked, &skipped,
                                     &error))
     {
@@ -743,7 +747,7 @@ bulk_activated (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   guint n;
 
-  if (self->database == NULL || self->selection_id <= 0 || !has_verifier (self))
+  if (db_of (self) == NULL || selection_of (self) <= 0 || !has_verifier (self))
     return;
   bulk_filter (self, &filter);
   n = count_bulk (self, &filter);
@@ -776,7 +780,9 @@ bulk_activated (GtkWidget  *widget,
 static void
 on_verifier_apply_cb (KpVerificationPage *self)
 {
-  kp_verification_page_set_verifier (self, gtk_editable_get_text (GTK_EDITABLE (self->verifier_entry)));
+  GtkEditable *entry = GTK_EDITABLE (self->verifier_entry);
+
+  kp_verification_page_set_verifier (self, gtk_editable_get_text (entry));
 }
 
 const char *
@@ -819,11 +825,7 @@ kp_verification_page_set_database (KpVerificationPage *self,
 {
   g_return_if_fail (KP_IS_VERIFICATION_PAGE (self));
 
-  if (g_set_object (&self->database, database))
-    {
-      kp_verification_page_reload (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-    }
+  kp_selection_tab_set_database (KP_SELECTION_TAB (self), database);
 }
 
 void
@@ -832,12 +834,7 @@ kp_verification_page_set_selection_id (KpVerificationPage *self,
 {
   g_return_if_fail (KP_IS_VERIFICATION_PAGE (self));
 
-  if (self->selection_id != selection_id)
-    {
-      self->selection_id = selection_id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION_ID]);
-    }
-  kp_verification_page_reload (self);
+  kp_selection_tab_set_selection_id (KP_SELECTION_TAB (self), selection_id);
 }
 
 static void
@@ -861,7 +858,6 @@ kp_verification_page_finalize (GObject *object)
 {
   KpVerificationPage *self = KP_VERIFICATION_PAGE (object);
 
-  g_clear_object (&self->database);
   g_free (self->verifier);
   g_clear_object (&self->queue);
   g_clear_object (&self->queue_selection);
@@ -885,12 +881,6 @@ kp_verification_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_SELECTION_ID:
-      g_value_set_int64 (value, self->selection_id);
-      break;
     case PROP_VERIFIER:
       g_value_set_string (value, self->verifier);
       break;
@@ -909,12 +899,6 @@ kp_verification_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      kp_verification_page_set_database (self, g_value_get_object (value));
-      break;
-    case PROP_SELECTION_ID:
-      kp_verification_page_set_selection_id (self, g_value_get_int64 (value));
-      break;
     case PROP_VERIFIER:
       kp_verification_page_set_verifier (self, g_value_get_string (value));
       break;
@@ -929,17 +913,13 @@ kp_verification_page_class_init (KpVerificationPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  KP_SELECTION_TAB_CLASS (klass)->reload = reload;
+
   object_class->dispose = kp_verification_page_dispose;
   object_class->finalize = kp_verification_page_finalize;
   object_class->get_property = kp_verification_page_get_property;
   object_class->set_property = kp_verification_page_set_property;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, KP_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTION_ID] =
-    g_param_spec_int64 ("selection-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VERIFIER] =
     g_param_spec_string ("verifier", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1005,7 +985,7 @@ kp_verification_page_init (KpVerificationPage *self)
   gtk_box_append (self->flags_slot, self->flags_box);
 
   kp_verification_page_set_verifier (self, g_get_real_name ());
-  kp_verification_page_reload (self);
+  reload (KP_SELECTION_TAB (self));
 }
 
 /* ---- for the tests ------------------------------------------------------------------------- */
@@ -1041,7 +1021,7 @@ void
 _kp_verification_page_show_case (KpVerificationPage *self,
                                  gint64              applicant_id)
 {
-  g_autoptr(GPtrArray) cases = kp_verification_list (self->database, self->selection_id, NULL);
+  g_autoptr(GPtrArray) cases = kp_verification_list (db_of (self), selection_of (self), NULL);
 
   for (guint i = 0; cases != NULL && i < cases->len; i++)
     {

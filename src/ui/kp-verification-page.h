@@ -8,10 +8,13 @@
 
 #include "kompeten/kp-model.h"
 
+#include "kp-selection-tab.h"
+
 G_BEGIN_DECLS
 
 #define KP_TYPE_VERIFICATION_PAGE (kp_verification_page_get_type ())
-G_DECLARE_FINAL_TYPE (KpVerificationPage, kp_verification_page, KP, VERIFICATION_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (KpVerificationPage, kp_verification_page, KP, VERIFICATION_PAGE,
+                      KpSelectionTab)
 
 GtkWidget *kp_verification_page_new (void);
 /* Property "database". */
@@ -22,6 +25,5 @@ void kp_verification_page_set_selection_id (KpVerificationPage *self, gint64 sel
  * by default. Setting it reloads the queue. */
 const char *kp_verification_page_get_verifier (KpVerificationPage *self);
 void kp_verification_page_set_verifier (KpVerificationPage *self, const char *verifier);
-void kp_verification_page_reload (KpVerificationPage *self);
 
 G_END_DECLS

@@ -72,9 +72,25 @@ settle (Fixture *fixture)
 static guint
 n_shown (Fixture *fixture)
 {
-  GtkSelectionModel *model = gtk_column_view_get_model (_kp_registrants_page_get_column_view (fixture->page));
+  GtkColumnView *view = _kp_registrants_page_get_column_view (fixture->page);
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
 
   return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
+/* Property @property of the first row shown (a static copy for the assertion). */
+static const char *
+first_shown (Fixture    *fixture,
+             const char *property)
+{
+  static char *value;
+  GtkColumnView *view = _kp_registrants_page_get_column_view (fixture->page);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)),
+                                                   0);
+
+  g_clear_pointer (&value, g_free);
+  g_object_get (item, property, &value, NULL);
+  return value;
 }
 
 static void
@@ -178,6 +194,7 @@ test_filters (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *reg_no = fixture_reg_no (10);
   guint n_siti = 0, n_mismatch = 0, n_mismatch_f2 = 0;
+  GtkWidget *table;
 
   for (guint i = 0; i < N_REGISTRANTS; i++)
     {
@@ -218,16 +235,27 @@ test_filters (Fixture       *fixture,
                                          fixture->recruitment.requirements[0], "Ijazah D3",
                                          NULL, &error));
   g_assert_no_error (error);
-  kp_registrants_page_reload (fixture->page);
+  kp_selection_tab_reload (KP_SELECTION_TAB (fixture->page));
   settle (fixture);
   choose (fixture, "status_drop_down", "Awaiting second check");
   assert_count (fixture, 1, N_REGISTRANTS);
-  g_assert_true (ui_test_shows_text (GTK_WIDGET (_kp_registrants_page_get_column_view (fixture->page)),
-                                     "Awaiting second check"));
+  table = GTK_WIDGET (_kp_registrants_page_get_column_view (fixture->page));
+  g_assert_true (ui_test_shows_text (table, "Awaiting second check"));
   choose (fixture, "status_drop_down", "Undecided");
   assert_count (fixture, N_REGISTRANTS - 1, N_REGISTRANTS);
   choose (fixture, "status_drop_down", "TMS");
   assert_count (fixture, 0, N_REGISTRANTS);
+
+  /* The headers sort what is shown: by name; by status, descending, the one awaiting a
+   * second check ahead of the undecided. */
+  choose (fixture, "status_drop_down", "All States");
+  ui_test_sort_by (GTK_COLUMN_VIEW (table), "Name", GTK_SORT_ASCENDING);
+  settle (fixture);
+  g_assert_cmpstr (first_shown (fixture, "name"), ==, "Agus Salim, S.Kom.");
+  ui_test_sort_by (GTK_COLUMN_VIEW (table), "Status", GTK_SORT_DESCENDING);
+  settle (fixture);
+  g_assert_cmpstr (first_shown (fixture, "status"), ==, "Awaiting second check");
+  assert_count (fixture, N_REGISTRANTS, N_REGISTRANTS);
 }
 
 static gboolean
