@@ -42,8 +42,10 @@ typedef enum {
   FLAGS_NONE,
 } FlagsChoice;
 
-/* Refused rows wider than this scroll sideways in the result dialog. */
+/* The result dialog's list of refused rows: its width, and how many rows it shows at most (a
+ * list box of widgets, quick up to a few hundred). */
 #define PROBLEMS_WIDTH 520
+#define PROBLEMS_LISTED 200
 
 /* ---- one registrant, as a row of the table ----------------------------------------------- */
 
@@ -744,32 +746,66 @@ on_result_response_cb (AdwMessageDialog  *dialog,
                                     self->problems_name, self->problems, on_problems_saved_cb);
 }
 
+/* The result of an import: a toast when every row went in, else a dialog listing the first
+ * refused rows. Warnings are not listed: their rows are in, flagged in the table (the "Import
+ * warnings" filter finds them), and a selection's import can warn about thousands of rows,
+ * which a list of widgets cannot show quickly. "Save as CSV…" writes every problem. */
 static void
 show_import_result (KpRegistrantsPage *self,
                     ImportJob         *job)
 {
   g_autofree char *summary = kp_import_result_summarize (&job->counts);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  g_autoptr(GString) body = g_string_new (summary);
   AdwMessageDialog *dialog;
+  guint n_refused = 0, n_warnings = 0;
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_free (self->problems_name);
   self->problems_name = g_file_get_basename (job->file);
-  if (job->problems == NULL || job->problems->len == 0)
+  for (guint i = 0; job->problems != NULL && i < job->problems->len; i++)
     {
-      show_toast (self, summary);
+      KpImportProblem *problem = g_ptr_array_index (job->problems, i);
+
+      if (problem->warning)
+        n_warnings++;
+      else if (n_refused++ < PROBLEMS_LISTED)
+        g_ptr_array_add (listed, problem);
+    }
+  if (n_warnings > 0)
+    {
+      g_string_append_c (body, ' ');
+      /* Translators: after an import's summary */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u warning: its row is in, flagged.",
+                                                 "%u warnings: their rows are in, flagged.",
+                                                 n_warnings),
+                              n_warnings);
+    }
+  if (n_refused == 0)
+    {
+      show_toast (self, body->str);
       return;
+    }
+  if (n_refused > listed->len)
+    {
+      g_string_append_c (body, ' ');
+      /* Translators: after an import's summary, when there are too many refused rows to list */
+      g_string_append_printf (body, _("The first %u refused rows are listed; Save as CSV writes "
+                                      "them all."),
+                              listed->len);
     }
 
   self->problems = g_steal_pointer (&job->problems);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self),
-                                                       _("Some Rows Were Refused"), summary));
+                                                       _("Some Rows Were Refused"), body->str));
   adw_message_dialog_add_responses (dialog, "save-problems", _("_Save as CSV…"),
                                     "close", _("_Close"), NULL);
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
   adw_message_dialog_set_extra_child (dialog,
-                                      kp_import_result_new_problem_list (self->problems,
-                                                                         PROBLEMS_WIDTH, NULL));
+                                      kp_import_result_new_problem_list (listed, PROBLEMS_WIDTH,
+                                                                         NULL));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_result_response_cb), self, 0);
   g_set_weak_pointer (&self->result_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
