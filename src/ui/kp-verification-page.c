@@ -192,6 +192,7 @@ struct _KpVerificationPage
   GtkLabel *summary_label;
   GtkBox *agreement_list;
   GtkWindow *tms_dialog;
+  AdwWindowTitle *tms_title;
   GtkDropDown *requirement_drop_down;
   GtkStringList *requirement_list;
   GtkTextView *note_view;
@@ -627,13 +628,15 @@ tms_activated (GtkWidget  *widget,
 {
   KpVerificationPage *self = KP_VERIFICATION_PAGE (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  g_autofree char *subtitle = NULL;
 
   if (self->shown == NULL)
     return;
   gtk_text_buffer_set_text (buffer, "", -1);
   gtk_label_set_label (self->tms_error_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->tms_error_label), FALSE);
-  gtk_window_set_title (self->tms_dialog, self->shown->reg_no);
+  subtitle = g_strdup_printf ("%s · %s", self->shown->reg_no, self->shown->name);
+  adw_window_title_set_subtitle (self->tms_title, subtitle);
   gtk_window_set_transient_for (self->tms_dialog, get_parent_window (self));
   gtk_window_present (self->tms_dialog);
   gtk_widget_grab_focus (GTK_WIDGET (self->requirement_drop_down));
@@ -949,6 +952,7 @@ kp_verification_page_class_init (KpVerificationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KpVerificationPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, KpVerificationPage, agreement_list);
   gtk_widget_class_bind_template_child (widget_class, KpVerificationPage, tms_dialog);
+  gtk_widget_class_bind_template_child (widget_class, KpVerificationPage, tms_title);
   gtk_widget_class_bind_template_child (widget_class, KpVerificationPage, requirement_drop_down);
   gtk_widget_class_bind_template_child (widget_class, KpVerificationPage, requirement_list);
   gtk_widget_class_bind_template_child (widget_class, KpVerificationPage, note_view);
