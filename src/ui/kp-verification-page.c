@@ -988,7 +988,9 @@ kp_verification_page_init (KpVerificationPage *self)
   self->flags_box = kp_registrant_flags_new ();
   gtk_box_append (self->flags_slot, self->flags_box);
 
-  kp_verification_page_set_verifier (self, g_get_real_name ());
+  /* GLib says "Unknown" when the account has no real name: the login name is better. */
+  kp_verification_page_set_verifier (self, g_strcmp0 (g_get_real_name (), "Unknown") != 0
+                                             ? g_get_real_name () : g_get_user_name ());
   reload (KP_SELECTION_TAB (self));
 }
 
