@@ -10,15 +10,12 @@
 
 #include "kp-registrants-page-private.h"
 
-#include "ui-test-util.h"
-#include "../model/recruitment-fixture.h"
+#include "recruitment-ui-test.h"
 
 #define N_REGISTRANTS 12
 
 typedef struct {
-  KpDatabase *database;
-  RecruitmentFixture recruitment;
-  GtkWindow *window;
+  RecruitmentUiFixture ui;
   KpRegistrantsPage *page;
 } Fixture;
 
@@ -26,20 +23,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-
-  fixture->database = ui_test_new_database (&path);
-  recruitment_fixture_make (path, N_REGISTRANTS, 10, 1, &fixture->recruitment);
-
   fixture->page = KP_REGISTRANTS_PAGE (kp_registrants_page_new ());
-  kp_registrants_page_set_database (fixture->page, fixture->database);
-  kp_registrants_page_set_selection_id (fixture->page, fixture->recruitment.selection);
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
   /* Tall enough for every row to have its widgets: the texts are read from the screen. */
-  gtk_window_set_default_size (fixture->window, 1100, 900);
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  ui_test_show_window (fixture->window);
+  recruitment_ui_set_up (&fixture->ui, GTK_WIDGET (fixture->page), N_REGISTRANTS, 10, 1, 1100,
+                         900);
   ui_test_settle_view ((UiTestCondition) _kp_registrants_page_is_busy, fixture->page);
 }
 
@@ -47,10 +34,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  ui_test_destroy_window (fixture->window, fixture->window);
-  ui_test_destroy_other_toplevels (NULL);
-  recruitment_fixture_clear (&fixture->recruitment);
-  g_clear_object (&fixture->database);
+  recruitment_ui_tear_down (&fixture->ui);
 }
 
 static GtkWidget *
@@ -230,9 +214,9 @@ test_filters (Fixture       *fixture,
   choose (fixture, "flags_drop_down", "All Flags");
 
   /* Status: two decided in round 1 (one of them sampled or TMS waits for a second check). */
-  g_assert_true (kp_verification_decide (fixture->database, fixture->recruitment.applicants[0],
+  g_assert_true (kp_verification_decide (fixture->ui.database, fixture->ui.recruitment.applicants[0],
                                          "Ani", KP_DECISION_TMS,
-                                         fixture->recruitment.requirements[0], "Ijazah D3",
+                                         fixture->ui.recruitment.requirements[0], "Ijazah D3",
                                          NULL, &error));
   g_assert_no_error (error);
   kp_selection_tab_reload (KP_SELECTION_TAB (fixture->page));

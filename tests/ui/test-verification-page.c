@@ -13,17 +13,14 @@
 
 #include "kp-verification-page-private.h"
 
-#include "ui-test-util.h"
-#include "../model/recruitment-fixture.h"
+#include "recruitment-ui-test.h"
 
 #define N_REGISTRANTS 20
 #define SAMPLE_PERCENT 30
 #define SAMPLE_SEED 7
 
 typedef struct {
-  KpDatabase *database;
-  RecruitmentFixture recruitment;
-  GtkWindow *window;
+  RecruitmentUiFixture ui;
   KpVerificationPage *page;
 } Fixture;
 
@@ -31,20 +28,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-
-  fixture->database = ui_test_new_database (&path);
-  recruitment_fixture_make (path, N_REGISTRANTS, SAMPLE_PERCENT, SAMPLE_SEED,
-                            &fixture->recruitment);
-
   fixture->page = KP_VERIFICATION_PAGE (kp_verification_page_new ());
-  kp_verification_page_set_database (fixture->page, fixture->database);
-  kp_verification_page_set_selection_id (fixture->page, fixture->recruitment.selection);
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 900, 700);
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
-  ui_test_show_window (fixture->window);
+  recruitment_ui_set_up (&fixture->ui, GTK_WIDGET (fixture->page), N_REGISTRANTS, SAMPLE_PERCENT,
+                         SAMPLE_SEED, 900, 700);
   ui_test_settle ();
 }
 
@@ -52,13 +38,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  ui_test_destroy_window (fixture->window, fixture->window);
-  ui_test_destroy_other_toplevels (NULL);
-  recruitment_fixture_clear (&fixture->recruitment);
-  g_clear_object (&fixture->database);
+  recruitment_ui_tear_down (&fixture->ui);
 }
-
-/* ---- doing what the user does ------------------------------------------------------------ */
 
 static GtkWidget *
 widget (Fixture    *fixture,
@@ -156,15 +137,15 @@ get_case (Fixture *fixture,
           guint    index)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = kp_verification_list (fixture->database,
-                                                     fixture->recruitment.selection, &error);
+  g_autoptr(GPtrArray) cases = kp_verification_list (fixture->ui.database,
+                                                     fixture->ui.recruitment.selection, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < cases->len; i++)
     {
       KpVerificationCase *vcase = g_ptr_array_index (cases, i);
 
-      if (vcase->applicant_id == fixture->recruitment.applicants[index])
+      if (vcase->applicant_id == fixture->ui.recruitment.applicants[index])
         return g_ptr_array_steal_index (cases, i);
     }
   g_assert_not_reached ();
@@ -218,7 +199,7 @@ test_four_eyes (Fixture       *fixture,
   tms_case = get_case (fixture, 0);
   g_assert_cmpint (tms_case->rounds[0].decision, ==, KP_DECISION_TMS);
   g_assert_cmpstr (tms_case->rounds[0].verifier, ==, "Ani");
-  g_assert_cmpint (tms_case->rounds[0].requirement_id, ==, fixture->recruitment.requirements[1]);
+  g_assert_cmpint (tms_case->rounds[0].requirement_id, ==, fixture->ui.recruitment.requirements[1]);
   g_assert_cmpstr (tms_case->rounds[0].note, ==, "Ijazah tidak dilegalisir");
   g_assert_cmpuint (queue_position (fixture, tms_reg_no), ==, GTK_INVALID_LIST_POSITION);
 
@@ -253,7 +234,7 @@ test_four_eyes (Fixture       *fixture,
   g_assert_cmpuint (n_sampled, <, N_REGISTRANTS - 1);
 
   /* Ani cannot do a second check herself: the model refuses, in its words, on screen. */
-  _kp_verification_page_show_case (fixture->page, fixture->recruitment.applicants[0]);
+  _kp_verification_page_show_case (fixture->page, fixture->ui.recruitment.applicants[0]);
   ui_test_settle ();
   g_assert_true (label_contains (fixture, "rounds_label", "TMS</b> by Ani"));
   click (fixture, "ms_button");
