@@ -689,12 +689,3 @@ kp_notifications_page_init (KpNotificationsPage *self)
   reload (KP_SELECTION_TAB (self));
 }
 
-GtkWidget *
-_kp_notifications_page_get_widget (KpNotificationsPage *self,
-                                   const char          *id)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (self), KP_TYPE_NOTIFICATIONS_PAGE,
-                                                   id);
-
-  return GTK_IS_WIDGET (object) ? GTK_WIDGET (object) : NULL;
-}

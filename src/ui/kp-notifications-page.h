@@ -22,11 +22,10 @@ void kp_notifications_page_set_database (KpNotificationsPage *self, KpDatabase *
 /* Property "selection-id" (0: none); setting it reloads. */
 void kp_notifications_page_set_selection_id (KpNotificationsPage *self, gint64 selection_id);
 
-/* For the tests: a widget of the template by its id in kp-notifications-page.ui
+/* For the tests, which reach the template's widgets with _kp_selection_tab_get_widget ()
  * ("stage_drop_down", "subject_entry", "body_view", "short_view", "error_label", "log_view",
- * "log_count_label", …), and what the folder chooser of "Produce Messages…" does with the
- * chosen folder. */
-GtkWidget *_kp_notifications_page_get_widget (KpNotificationsPage *self, const char *id);
+ * "log_count_label", "page_stack", …): what the folder chooser of "Produce Messages…" does
+ * with the chosen folder. */
 void _kp_notifications_page_produce_into (KpNotificationsPage *self, GFile *folder);
 
 G_END_DECLS

@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 gboolean _kp_registrants_page_is_busy (KpRegistrantsPage *self);
 /* The table as shown (filtered). */
 GtkColumnView *_kp_registrants_page_get_column_view (KpRegistrantsPage *self);
-/* A widget of the template by its id in kp-registrants-page.ui: "search_entry",
- * "formasi_drop_down", "status_drop_down", "flags_drop_down", "count_label", "record_dialog"… */
-GtkWidget *_kp_registrants_page_get_widget (KpRegistrantsPage *self, const char *id);
+/* The template's widgets the tests reach with _kp_selection_tab_get_widget (): "search_entry",
+ * "formasi_drop_down", "status_drop_down", "flags_drop_down", "count_label", "import_button",
+ * "record_dialog"… */
 /* What a double-click on row @position does: opens the record form. */
 void _kp_registrants_page_activate_row (KpRegistrantsPage *self, guint position);
 /* What the Import chooser does with the chosen file: imports it in a worker thread. */

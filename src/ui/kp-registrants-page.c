@@ -1065,16 +1065,6 @@ _kp_registrants_page_get_column_view (KpRegistrantsPage *self)
   return self->column_view;
 }
 
-GtkWidget *
-_kp_registrants_page_get_widget (KpRegistrantsPage *self,
-                                 const char        *id)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (self), KP_TYPE_REGISTRANTS_PAGE,
-                                                   id);
-
-  return GTK_IS_WIDGET (object) ? GTK_WIDGET (object) : NULL;
-}
-
 void
 _kp_registrants_page_activate_row (KpRegistrantsPage *self,
                                    guint              position)

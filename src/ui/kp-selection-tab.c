@@ -114,6 +114,19 @@ kp_selection_tab_get_window (KpSelectionTab *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+GtkWidget *
+_kp_selection_tab_get_widget (KpSelectionTab *self,
+                              const char     *id)
+{
+  GObject *object;
+
+  g_return_val_if_fail (KP_IS_SELECTION_TAB (self), NULL);
+
+  /* The template's children are registered on the tab's own class. */
+  object = gtk_widget_get_template_child (GTK_WIDGET (self), G_OBJECT_TYPE (self), id);
+  return GTK_IS_WIDGET (object) ? GTK_WIDGET (object) : NULL;
+}
+
 static void
 kp_selection_tab_finalize (GObject *object)
 {

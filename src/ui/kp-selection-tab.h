@@ -34,4 +34,8 @@ void kp_selection_tab_show_toast (KpSelectionTab *self, const char *message);
 /* The window the tab is in, as the parent of its dialogs (NULL while it is in none). */
 GtkWindow *kp_selection_tab_get_window (KpSelectionTab *self);
 
+/* For the tests: a widget of the tab's template by its id in its .ui (the ids each tab's header
+ * lists), or NULL. */
+GtkWidget *_kp_selection_tab_get_widget (KpSelectionTab *self, const char *id);
+
 G_END_DECLS

@@ -15,12 +15,11 @@ void _kp_verification_page_select_row (KpVerificationPage *self, guint position)
 /* Shows the case of registrant @applicant_id in the detail pane, whether or not it is in this
  * verifier's queue (as when two people work at once and the queue is out of date). */
 void _kp_verification_page_show_case (KpVerificationPage *self, gint64 applicant_id);
-/* A widget of the template by its id in kp-verification-page.ui: "verifier_entry",
+/* The template's widgets the tests reach with _kp_selection_tab_get_widget (): "verifier_entry",
  * "ms_button", "tms_button", "error_label", "detail_title", "rounds_label",
  * "summary_label", "agreement_list", "bulk_formasi_drop_down", "bulk_no_flags_check",
  * "bulk_button", "tms_dialog", "requirement_drop_down", "note_view", "tms_confirm_button",
  * "tms_error_label". */
-GtkWidget *_kp_verification_page_get_widget (KpVerificationPage *self, const char *id);
 /* The bulk marking's confirmation while it is open, else NULL. */
 AdwMessageDialog *_kp_verification_page_get_bulk_dialog (KpVerificationPage *self);
 

@@ -1038,16 +1038,6 @@ _kp_verification_page_show_case (KpVerificationPage *self,
     }
 }
 
-GtkWidget *
-_kp_verification_page_get_widget (KpVerificationPage *self,
-                                  const char         *id)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (self), KP_TYPE_VERIFICATION_PAGE,
-                                                   id);
-
-  return GTK_IS_WIDGET (object) ? GTK_WIDGET (object) : NULL;
-}
-
 AdwMessageDialog *
 _kp_verification_page_get_bulk_dialog (KpVerificationPage *self)
 {

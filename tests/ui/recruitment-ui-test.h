@@ -48,3 +48,15 @@ recruitment_ui_tear_down (RecruitmentUiFixture *fixture)
   recruitment_fixture_clear (&fixture->recruitment);
   g_clear_object (&fixture->database);
 }
+
+/* The widget of @tab's template with the id @id; fails the test when there is none. */
+static inline GtkWidget *
+recruitment_ui_get_widget (gpointer    tab,
+                           const char *id)
+{
+  GtkWidget *found = _kp_selection_tab_get_widget (KP_SELECTION_TAB (tab), id);
+
+  if (found == NULL)
+    g_error ("no widget “%s” in the template", id);
+  return found;
+}

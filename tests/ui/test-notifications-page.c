@@ -50,10 +50,7 @@ static GtkWidget *
 widget (Fixture    *fixture,
         const char *id)
 {
-  GtkWidget *found = _kp_notifications_page_get_widget (fixture->page, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return recruitment_ui_get_widget (fixture->page, id);
 }
 
 static void

@@ -41,10 +41,7 @@ static GtkWidget *
 widget (Fixture    *fixture,
         const char *id)
 {
-  GtkWidget *found = _kp_registrants_page_get_widget (fixture->page, id);
-
-  g_assert_nonnull (found);
-  return found;
+  return recruitment_ui_get_widget (fixture->page, id);
 }
 
 static void
