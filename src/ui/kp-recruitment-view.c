@@ -33,7 +33,11 @@
 
 #include "kp-file-chooser.h"
 #include "kp-import-result.h"
+#include "kp-notifications-page.h"
 #include "kp-recruitment-view.h"
+#include "kp-registrants-page.h"
+#include "kp-selection-tab.h"
+#include "kp-verification-page.h"
 #include "kp-recruitment-view-private.h"
 #include "kp-widget-util.h"
 
@@ -2750,10 +2754,57 @@ kp_recruitment_view_class_init (KpRecruitmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "recruitment.import-formasi", NULL, import_formasi_action);
 }
 
+/* A tab shown again reads again: a decision made in Verification shows in Registrants. */
+static void
+on_view_stack_visible_child_cb (AdwViewStack      *stack,
+                                GParamSpec        *pspec,
+                                KpRecruitmentView *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (stack);
+
+  if (KP_IS_SELECTION_TAB (child))
+    kp_selection_tab_reload (KP_SELECTION_TAB (child));
+}
+
+/* Every change made in this view (announcement, amendment, vacancies) reaches the tab. */
+static void
+on_revision_cb (KpSelectionTab    *tab,
+                GParamSpec        *pspec,
+                KpRecruitmentView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (tab)))
+    kp_selection_tab_reload (tab);
+}
+
+static void
+add_selection_tab (KpRecruitmentView *self,
+                   GtkWidget         *tab,
+                   const char        *name,
+                   const char        *title,
+                   const char        *icon_name)
+{
+  kp_recruitment_view_add_selection_page (self, tab, name, title, icon_name);
+  g_object_bind_property (self, "database", tab, "database", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selection-id", tab, "selection-id", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self, "notify::revision", G_CALLBACK (on_revision_cb), tab,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 kp_recruitment_view_init (KpRecruitmentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* After the announcement come the registrants, their verification and the messages: the
+   * selection's own tabs, in the order the work is done. */
+  add_selection_tab (self, kp_registrants_page_new (), "registrants", _("Re_gistrants"),
+                     "system-users-symbolic");
+  add_selection_tab (self, kp_verification_page_new (), "verification", _("Veri_fication"),
+                     "object-select-symbolic");
+  add_selection_tab (self, kp_notifications_page_new (), "notifications", _("_Notifications"),
+                     "mail-unread-symbolic");
+  g_signal_connect (self->view_stack, "notify::visible-child",
+                    G_CALLBACK (on_view_stack_visible_child_cb), self);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   reload_selections (self);

@@ -16,6 +16,11 @@
 
 #include "kp-recruitment-view-private.h"
 
+#include "kp-notifications-page.h"
+#include "kp-registrants-page.h"
+#include "kp-selection-tab.h"
+#include "kp-verification-page.h"
+
 #include "ui-test-util.h"
 
 typedef struct {
@@ -276,16 +281,21 @@ test_rules_editor (Fixture       *fixture,
   GtkWidget *page;
 
   g_signal_connect (fixture->view, "notify::selection-id", G_CALLBACK (on_notify_cb), &n_notifies);
-  page = gtk_label_new ("added");
-  kp_recruitment_view_add_selection_page (fixture->view, page, "registrants", "_Registrants",
-                                          "system-users-symbolic");
-  g_assert_true (adw_view_stack_get_child_by_name (kp_recruitment_view_get_selection_stack (fixture->view),
-                                                   "registrants") == page);
-  /* The window adds three: they fit, or scroll, in what the window leaves the view. */
-  kp_recruitment_view_add_selection_page (fixture->view, gtk_label_new ("verification"), "verification",
-                                          "V_erification", "object-select-symbolic");
-  kp_recruitment_view_add_selection_page (fixture->view, gtk_label_new ("notifications"), "notifications",
-                                          "N_otifications", "mail-unread-symbolic");
+  /* The selection's own tabs are there, in the order the work is done, following the
+   * selection chosen; a page added later goes last. */
+  {
+    AdwViewStack *stack = kp_recruitment_view_get_selection_stack (fixture->view);
+    GtkWidget *registrants = adw_view_stack_get_child_by_name (stack, "registrants");
+
+    g_assert_true (KP_IS_REGISTRANTS_PAGE (registrants));
+    g_assert_true (KP_IS_VERIFICATION_PAGE (adw_view_stack_get_child_by_name (stack, "verification")));
+    g_assert_true (KP_IS_NOTIFICATIONS_PAGE (adw_view_stack_get_child_by_name (stack, "notifications")));
+    g_assert_true (kp_selection_tab_get_database (KP_SELECTION_TAB (registrants)) == fixture->database);
+    page = gtk_label_new ("added");
+    kp_recruitment_view_add_selection_page (fixture->view, page, "extra", "_Extra",
+                                            "system-users-symbolic");
+    g_assert_true (adw_view_stack_get_child_by_name (stack, "extra") == page);
+  }
 
   /* New Selection: Create waits for a name. */
   activate (fixture, "recruitment.new-selection");
@@ -303,6 +313,11 @@ test_rules_editor (Fixture       *fixture,
   id = kp_selection_find (fixture->database, "CPNS Lampung Selatan 2026", &error);
   g_assert_no_error (error);
   g_assert_cmpint (kp_recruitment_view_get_selection_id (fixture->view), ==, id);
+  /* The tabs follow the selection chosen. */
+  g_assert_cmpint (kp_selection_tab_get_selection_id (
+                     KP_SELECTION_TAB (adw_view_stack_get_child_by_name (
+                       kp_recruitment_view_get_selection_stack (fixture->view), "registrants"))),
+                   ==, id);
   g_assert_cmpuint (n_notifies, ==, 1);
   g_assert_cmpstr (_kp_recruitment_view_get_list_page (fixture->view), ==, "list");
   g_assert_cmpstr (_kp_recruitment_view_get_detail_page (fixture->view), ==, "selection");
