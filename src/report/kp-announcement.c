@@ -736,8 +736,8 @@ render_text (const Snapshot *s, gint64 places)
   /* Translators: the number of vacancies (formasi) and of places in them. */
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u vacancy", "%u vacancies", n),
                           n);
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %" G_GINT64_FORMAT " place\n",
-                                             ", %" G_GINT64_FORMAT " places\n", places),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %" PRId64 " place\n",
+                                             ", %" PRId64 " places\n", places),
                           places);
   if (get_n (s->root, "stages") > 0)
     {
