@@ -12,6 +12,7 @@
 #include "kp-background-export.h"
 
 typedef struct {
+  GWeakRef source;   /* the widget that asked: the task does not keep it alive */
   char *database_path;
   GFile *file;
   KpExportWriteFunc write;
@@ -32,6 +33,7 @@ job_free (Job *job)
     job->data_free (job->data);
   g_clear_object (&job->file);
   g_free (job->database_path);
+  g_weak_ref_clear (&job->source);
   g_free (job);
 }
 
@@ -79,6 +81,7 @@ kp_background_export (gpointer             source_object,
   g_return_if_fail (write != NULL);
 
   job = g_new0 (Job, 1);
+  g_weak_ref_init (&job->source, source_object);
   job->database_path = g_strdup (kp_database_get_path (database));
   job->file = g_object_ref (file);
   job->write = write;
@@ -91,7 +94,9 @@ kp_background_export (gpointer             source_object,
       g_application_hold (job->application);
     }
 
-  task = g_task_new (source_object, cancellable, callback, user_data);
+  /* Not the task's source object: the worker thread drops its reference to the task some time
+   * after the callback has run, and a window closed meanwhile must go at once. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, kp_background_export);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
 
@@ -125,4 +130,15 @@ kp_background_export_get_file (GAsyncResult *result)
 
   job = g_task_get_task_data (G_TASK (result));
   return job->file;
+}
+
+gpointer
+kp_background_export_dup_source (GAsyncResult *result)
+{
+  Job *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  return g_weak_ref_get (&job->source);
 }

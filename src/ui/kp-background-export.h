@@ -19,7 +19,9 @@ typedef gboolean (*KpExportWriteFunc) (KpDatabase  *database,
                                        GError     **error);
 
 /* Runs @write (@data, freed with @data_free when done) on a new connection to @database's file,
- * writing @file, then calls @callback on the main thread with @source_object. A @file that is
+ * writing @file, then calls @callback on the main thread (its source object is NULL: the
+ * export does not keep @source_object alive; kp_background_export_dup_source gives it back
+ * while it lives). A @file that is
  * not on this computer fails at once with KP_MODEL_ERROR_FILE, through the callback too. */
 void kp_background_export (gpointer             source_object,
                            KpDatabase          *database,
@@ -32,6 +34,9 @@ void kp_background_export (gpointer             source_object,
                            gpointer             user_data);
 gboolean kp_background_export_finish (GAsyncResult  *result,
                                       GError       **error);
+/* The @source_object given to kp_background_export, with a reference, or NULL once it is gone
+ * (the window was closed meanwhile). */
+gpointer kp_background_export_dup_source (GAsyncResult *result);
 /* The file the export wrote (or tried to), for the toast that names it. Transfer none. */
 GFile *kp_background_export_get_file (GAsyncResult *result);
 

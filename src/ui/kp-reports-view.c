@@ -1279,13 +1279,16 @@ on_export_data_done_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  KpReportsView *self = KP_REPORTS_VIEW (object);
+  g_autoptr(KpReportsView) self = kp_background_export_dup_source (result);
   DataExport kind = GPOINTER_TO_INT (user_data);
   GFile *file = kp_background_export_get_file (result);
   g_autofree char *basename = NULL;
   GtkWidget *window;
   AdwToast *toast;
 
+  /* The view went with its window: the file is written all the same. */
+  if (self == NULL)
+    return;
   g_clear_error (&self->export_error);
   set_exporting (self, FALSE);
 

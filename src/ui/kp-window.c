@@ -225,7 +225,7 @@ on_export_done_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  KpWindow *self = KP_WINDOW (object);
+  g_autoptr(KpWindow) self = kp_background_export_dup_source (result);
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *escaped = NULL;
@@ -233,8 +233,8 @@ on_export_done_cb (GObject      *object,
   GFile *file = kp_background_export_get_file (result);
   AdwToast *toast;
 
-  if (!kp_background_export_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if ((!kp_background_export_finish (result, &error) &&
+       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) || self == NULL)
     return; /* the window was closed meanwhile; the file is written all the same */
 
   self->exporting = FALSE;
