@@ -495,16 +495,12 @@ import_record (Import *im, const KpCsvRecord *record, GError **error)
 static gboolean
 selection_is_cpns (KpDb *kdb, gint64 selection_id, gboolean *cpns, GError **error)
 {
-  KpStmt *stmt = _kp_db_prepare (kdb, "SELECT type = 'cpns' FROM selection WHERE id = ?", error);
-  KpStep step;
+  gint64 is_cpns = 0;
+  gboolean done = _kp_recruitment_query_int (kdb, "SELECT type = 'cpns' FROM selection WHERE id = ?",
+                                             selection_id, &is_cpns, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  step = _kp_stmt_step (stmt, error);
-  *cpns = step == KP_STEP_ROW && _kp_stmt_get_int64 (stmt, 0) != 0;
-  _kp_stmt_reset (stmt);
-  return step != KP_STEP_ERROR;
+  *cpns = is_cpns != 0;
+  return done;
 }
 
 static gint64

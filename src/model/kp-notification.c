@@ -16,6 +16,7 @@
 #include "kompeten/kp-verification.h"
 #include "kp-csv-reader-private.h"
 #include "kp-database-private.h"
+#include "kp-recruitment-private.h"
 
 /* A subject is one line of a mail client's list; a body a letter of a page or two. */
 #define SUBJECT_MAX_CHARS 200
@@ -913,17 +914,13 @@ read_contacts (KpDb *kdb, gint64 selection_id, GError **error)
 static gboolean
 has_administration_stage (KpDb *kdb, gint64 selection_id, gboolean *has, GError **error)
 {
-  KpStmt *stmt = _kp_db_prepare (kdb, "SELECT 1 FROM selection_stage WHERE selection_id = ? "
-                                 "AND kind = 'administration'", error);
-  KpStep step;
+  gint64 found = 0;
+  gboolean done = _kp_recruitment_query_int (kdb, "SELECT 1 FROM selection_stage "
+                                             "WHERE selection_id = ? AND kind = 'administration'",
+                                             selection_id, &found, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  _kp_stmt_bind_int64 (stmt, 1, selection_id);
-  step = _kp_stmt_step (stmt, error);
-  *has = step == KP_STEP_ROW;
-  _kp_stmt_reset (stmt);
-  return step != KP_STEP_ERROR;
+  *has = found != 0;
+  return done;
 }
 
 static gboolean

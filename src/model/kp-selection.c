@@ -933,22 +933,6 @@ abandon (KpDatabase *db)
   return FALSE;
 }
 
-/* The integer @sql yields for the id ?1 (0 when no row). */
-static gboolean
-query_int (KpDb *kdb, const char *sql, gint64 id, gint64 *value, GError **error)
-{
-  KpStmt *stmt = _kp_db_prepare (kdb, sql, error);
-  KpStep step;
-
-  if (stmt == NULL)
-    return FALSE;
-  _kp_stmt_bind_int64 (stmt, 1, id);
-  step = _kp_stmt_step (stmt, error);
-  *value = step == KP_STEP_ROW ? _kp_stmt_get_int64 (stmt, 0) : 0;
-  _kp_stmt_reset (stmt);
-  return step != KP_STEP_ERROR;
-}
-
 /* Runs @sql, which returns no rows, with one parameter per character of @types: 'l' a gint64
  * (cast ints: they are not promoted), 's' a text (NULL binds SQL NULL). */
 static gboolean
@@ -1223,8 +1207,9 @@ kp_selection_stage_add (KpDatabase *db, gint64 selection_id, const KpSelectionSt
   kdb = _kp_database_get_db (db);
   if (!check_stage (stage, clean, error) || !begin_rules_write (db, selection_id, &before, error))
     return 0;
-  if (!query_int (kdb, "SELECT COALESCE (MAX (position), 0) + 1 FROM selection_stage "
-                       "WHERE selection_id = ?", selection_id, &position, error))
+  if (!_kp_recruitment_query_int (kdb, "SELECT COALESCE (MAX (position), 0) + 1 "
+                                  "FROM selection_stage WHERE selection_id = ?",
+                                  selection_id, &position, error))
     return abandon (db);
   if (!write_stage (kdb, upsert_stage_sql, selection_id, (int) position, clean, error))
     return abandon (db);
@@ -1828,8 +1813,8 @@ delete_requirement (KpDb *kdb, gint64 id, gint64 position, GError **error)
   gint64 uses = 0;
   KpStmt *stmt;
 
-  if (!query_int (kdb, "SELECT COUNT (*) FROM verification WHERE requirement_id = ?", id, &uses,
-                  error))
+  if (!_kp_recruitment_query_int (kdb, "SELECT COUNT (*) FROM verification "
+                                  "WHERE requirement_id = ?", id, &uses, error))
     return FALSE;
   if (uses > 0)
     {

@@ -35,7 +35,6 @@ struct _KpBarChart
 #define MARGIN_X 24.0
 #define MARGIN_TOP 20.0
 #define MARGIN_BOTTOM 18.0
-#define SUBTITLE_GAP 4.0
 #define HEADER_GAP 18.0
 #define LABEL_GAP 12.0        /* between the label column and the value axis */
 #define VALUE_GAP 6.0         /* between a bar's end and its value */
@@ -141,25 +140,8 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
   lo->values = g_ptr_array_new_with_free_func (g_object_unref);
   lo->ticks = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Header */
-  if (*self->title != '\0')
-    {
-      lo->title = _kp_chart_new_layout (lo->context, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-      pango_layout_set_width (lo->title, (int) (inner_width * PANGO_SCALE));
-      pango_layout_set_wrap (lo->title, PANGO_WRAP_WORD_CHAR);
-      lo->title_y = y;
-      y += _kp_chart_get_height (lo->title);
-    }
-  if (self->subtitle != NULL)
-    {
-      lo->subtitle = _kp_chart_new_layout (lo->context, self->subtitle, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
-      pango_layout_set_width (lo->subtitle, (int) (inner_width * PANGO_SCALE));
-      pango_layout_set_wrap (lo->subtitle, PANGO_WRAP_WORD_CHAR);
-      if (lo->title != NULL)
-        y += SUBTITLE_GAP;
-      lo->subtitle_y = y;
-      y += _kp_chart_get_height (lo->subtitle);
-    }
+  y = _kp_chart_layout_header (lo->context, self->title, self->subtitle, inner_width, y, &lo->title,
+                               &lo->title_y, &lo->subtitle, &lo->subtitle_y);
   if (lo->title != NULL || lo->subtitle != NULL)
     y += HEADER_GAP;
   lo->rows_y = y;
@@ -272,38 +254,13 @@ chart_layout_init (ChartLayout *lo, const KpBarChart *self, cairo_t *cr, double 
   lo->caption_y = lo->ticks_y + _kp_chart_get_height (g_ptr_array_index (lo->ticks, 0)) + CAPTION_GAP;
 }
 
-/* A bar with its far end rounded: it grows out of the baseline. */
-static void
-bar_path (cairo_t *cr, double x, double y, double width, double height)
-{
-  double r = MIN (BAR_RADIUS, MIN (height / 2, width));
-
-  cairo_new_path (cr);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + width - r, y);
-  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
-  cairo_line_to (cr, x + width, y + height - r);
-  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
-  cairo_line_to (cr, x, y + height);
-  cairo_close_path (cr);
-}
-
 static void
 draw_bars (const KpBarChart *self, const ChartLayout *lo, cairo_t *cr)
 {
   double rows_end = lo->rows_y + self->values->len * lo->row_height;
 
-  /* Gridlines on whole units, so they stay sharp on the 1x and 2x images. */
-  cairo_set_line_width (cr, 1.0);
-  for (guint i = 0; i < lo->ticks->len; i++)
-    {
-      double x = round (lo->plot_x + i * lo->step / lo->axis_max * lo->plot_width);
-
-      cairo_set_source_rgb (cr, RGB (i == 0 ? COLOR_BASELINE : COLOR_GRID));
-      cairo_move_to (cr, x, lo->rows_y - 4);
-      cairo_line_to (cr, x, rows_end);
-      cairo_stroke (cr);
-    }
+  _kp_chart_draw_gridlines (cr, lo->ticks->len, lo->plot_x, lo->plot_width, lo->step, lo->axis_max,
+                            lo->rows_y, rows_end);
 
   for (guint i = 0; i < self->values->len; i++)
     {
@@ -316,43 +273,18 @@ draw_bars (const KpBarChart *self, const ChartLayout *lo, cairo_t *cr)
 
       if (bar_width > 0.5)
         {
-          bar_path (cr, zero_x, center - lo->bar_height / 2, MAX (bar_width - 0.5, 0.5),
-                    lo->bar_height);
+          _kp_chart_bar_path (cr, zero_x, center - lo->bar_height / 2, MAX (bar_width - 0.5, 0.5),
+                              lo->bar_height, BAR_RADIUS);
           cairo_set_source_rgb (cr, RGB (COLOR_BAR));
           cairo_fill (cr);
         }
 
-      {
-        double w, h;
-        double x = lo->plot_x + bar_width + VALUE_GAP;
-
-        /* A gridline must not run through the number. */
-        _kp_chart_get_size (text, &w, &h);
-        cairo_rectangle (cr, x - 2, center - h / 2, w + 4, h);
-        cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
-        cairo_fill (cr);
-        _kp_chart_show_layout (cr, text, x, center - h / 2, COLOR_TEXT);
-      }
+      _kp_chart_show_bar_value (cr, text, lo->plot_x + bar_width + VALUE_GAP, center);
       _kp_chart_show_layout (cr, label, lo->label_x, center - _kp_chart_get_height (label) / 2, COLOR_TEXT);
     }
 
-  for (guint i = 0; i < lo->ticks->len; i++)
-    {
-      PangoLayout *tick = g_ptr_array_index (lo->ticks, i);
-      double x = lo->plot_x + i * lo->step / lo->axis_max * lo->plot_width;
-
-      _kp_chart_show_layout (cr, tick, x - _kp_chart_get_width (tick) / 2, lo->ticks_y, COLOR_DIM);
-    }
-
-  if (lo->caption != NULL)
-    {
-      double width = _kp_chart_get_width (lo->caption);
-      double x = lo->plot_x + (lo->plot_width - width) / 2;
-
-      /* Centred under the axis, but never off the page for a long caption. */
-      x = CLAMP (x, MARGIN_X, MAX (lo->plot_x + lo->plot_width + MARGIN_X - width, MARGIN_X));
-      _kp_chart_show_layout (cr, lo->caption, x, lo->caption_y, COLOR_DIM);
-    }
+  _kp_chart_draw_axis_labels (cr, lo->ticks, lo->plot_x, lo->plot_width, lo->step, lo->axis_max,
+                              lo->ticks_y, lo->caption, lo->caption_y, MARGIN_X);
 }
 
 /**
@@ -465,7 +397,6 @@ kp_bar_chart_get_total (const KpBarChart *chart)
 double
 kp_bar_chart_get_natural_height (const KpBarChart *chart, double width)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   ChartLayout lo;
   double height;
@@ -473,14 +404,11 @@ kp_bar_chart_get_natural_height (const KpBarChart *chart, double width)
   g_return_val_if_fail (chart != NULL, 0);
   g_return_val_if_fail (width > 0, 0);
 
-  /* Text is measured the same on any surface (unhinted metrics); a 1x1 image is the cheapest. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = _kp_chart_create_scratch ();
   chart_layout_init (&lo, chart, cr, width, -1);
   height = ceil (lo.height);
   chart_layout_clear (&lo);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 
   return height;
 }
@@ -497,26 +425,15 @@ kp_bar_chart_draw (gconstpointer chart, cairo_t *cr, double width, double height
   if (width <= 0 || height <= 0)
     return;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
-  cairo_paint (cr);
+  _kp_chart_begin_page (cr, width, height);
 
   chart_layout_init (&lo, self, cr, width, height);
 
-  if (lo.title != NULL)
-    _kp_chart_show_layout (cr, lo.title, MARGIN_X, lo.title_y, COLOR_TITLE);
-  if (lo.subtitle != NULL)
-    _kp_chart_show_layout (cr, lo.subtitle, MARGIN_X, lo.subtitle_y, COLOR_DIM);
+  _kp_chart_show_header (cr, MARGIN_X, lo.title, lo.title_y, lo.subtitle, lo.subtitle_y);
 
   if (lo.empty != NULL)
     {
-      double w, h;
-
-      _kp_chart_get_size (lo.empty, &w, &h);
-      _kp_chart_show_layout (cr, lo.empty, (width - w) / 2,
-                   lo.rows_y + MAX ((height - lo.rows_y - MARGIN_BOTTOM - h) / 2, 0), COLOR_DIM);
+      _kp_chart_show_empty (cr, lo.empty, width, height, lo.rows_y, MARGIN_BOTTOM);
     }
   else
     {

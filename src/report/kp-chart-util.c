@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* kp-chart-util.c: text and axis helpers the charts share (see kp-chart-private.h). */
+/* kp-chart-util.c: text, axis and drawing helpers the charts share (see kp-chart-private.h). */
 
 #include "config.h"
 
@@ -179,5 +179,142 @@ _kp_chart_make_ticks (PangoContext *context, double max_value, double plot_width
         break;
 
       *step = next_step (*step);
+    }
+}
+
+cairo_t *
+_kp_chart_create_scratch (void)
+{
+  /* Text is measured the same on any surface (unhinted metrics); a 1x1 image is the cheapest.
+   * The context keeps the surface alive. */
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+void
+_kp_chart_begin_page (cairo_t *cr, double width, double height)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
+  cairo_paint (cr);
+}
+
+double
+_kp_chart_layout_header (PangoContext *context, const char *title, const char *subtitle,
+                         double inner_width, double y, PangoLayout **title_layout,
+                         double *title_y, PangoLayout **subtitle_layout, double *subtitle_y)
+{
+  if (*title != '\0')
+    {
+      *title_layout = _kp_chart_new_layout (context, title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+      pango_layout_set_width (*title_layout, (int) (inner_width * PANGO_SCALE));
+      pango_layout_set_wrap (*title_layout, PANGO_WRAP_WORD_CHAR);
+      *title_y = y;
+      y += _kp_chart_get_height (*title_layout);
+    }
+  if (subtitle != NULL)
+    {
+      *subtitle_layout = _kp_chart_new_layout (context, subtitle, SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
+      pango_layout_set_width (*subtitle_layout, (int) (inner_width * PANGO_SCALE));
+      pango_layout_set_wrap (*subtitle_layout, PANGO_WRAP_WORD_CHAR);
+      if (*title_layout != NULL)
+        y += SUBTITLE_GAP;
+      *subtitle_y = y;
+      y += _kp_chart_get_height (*subtitle_layout);
+    }
+  return y;
+}
+
+void
+_kp_chart_show_header (cairo_t *cr, double margin_x, PangoLayout *title, double title_y,
+                       PangoLayout *subtitle, double subtitle_y)
+{
+  if (title != NULL)
+    _kp_chart_show_layout (cr, title, margin_x, title_y, COLOR_TITLE);
+  if (subtitle != NULL)
+    _kp_chart_show_layout (cr, subtitle, margin_x, subtitle_y, COLOR_DIM);
+}
+
+void
+_kp_chart_show_empty (cairo_t *cr, PangoLayout *empty, double width, double height, double top,
+                      double margin_bottom)
+{
+  double w, h;
+
+  _kp_chart_get_size (empty, &w, &h);
+  _kp_chart_show_layout (cr, empty, (width - w) / 2,
+                         top + MAX ((height - top - margin_bottom - h) / 2, 0), COLOR_DIM);
+}
+
+void
+_kp_chart_bar_path (cairo_t *cr, double x, double y, double width, double height, double radius)
+{
+  double r = MIN (radius, MIN (height / 2, width));
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width - r, y);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_line_to (cr, x + width, y + height - r);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_line_to (cr, x, y + height);
+  cairo_close_path (cr);
+}
+
+void
+_kp_chart_draw_gridlines (cairo_t *cr, guint n_ticks, double plot_x, double plot_width,
+                          double step, double axis_max, double top, double bottom)
+{
+  /* Gridlines on whole units, so they stay sharp on the 1x and 2x images. */
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = 0; i < n_ticks; i++)
+    {
+      double x = round (plot_x + i * step / axis_max * plot_width);
+
+      cairo_set_source_rgb (cr, RGB (i == 0 ? COLOR_BASELINE : COLOR_GRID));
+      cairo_move_to (cr, x, top - 4);
+      cairo_line_to (cr, x, bottom);
+      cairo_stroke (cr);
+    }
+}
+
+void
+_kp_chart_show_bar_value (cairo_t *cr, PangoLayout *value, double x, double center)
+{
+  double w, h;
+
+  _kp_chart_get_size (value, &w, &h);
+  cairo_rectangle (cr, x - 2, center - h / 2, w + 4, h);
+  cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
+  cairo_fill (cr);
+  _kp_chart_show_layout (cr, value, x, center - h / 2, COLOR_TEXT);
+}
+
+void
+_kp_chart_draw_axis_labels (cairo_t *cr, GPtrArray *ticks, double plot_x, double plot_width,
+                            double step, double axis_max, double ticks_y, PangoLayout *caption,
+                            double caption_y, double margin_x)
+{
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      PangoLayout *tick = g_ptr_array_index (ticks, i);
+      double x = plot_x + i * step / axis_max * plot_width;
+
+      _kp_chart_show_layout (cr, tick, x - _kp_chart_get_width (tick) / 2, ticks_y, COLOR_DIM);
+    }
+
+  if (caption != NULL)
+    {
+      double width = _kp_chart_get_width (caption);
+      double x = plot_x + (plot_width - width) / 2;
+
+      /* Centred under the axis, but never off the page for a long caption. */
+      x = CLAMP (x, margin_x, MAX (plot_x + plot_width + margin_x - width, margin_x));
+      _kp_chart_show_layout (cr, caption, x, caption_y, COLOR_DIM);
     }
 }

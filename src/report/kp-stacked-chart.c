@@ -36,7 +36,6 @@ struct _KpStackedChart
 #define MARGIN_X 24.0
 #define MARGIN_TOP 20.0
 #define MARGIN_BOTTOM 18.0
-#define SUBTITLE_GAP 4.0
 #define HEADER_GAP 14.0
 #define SWATCH 12.0
 #define SWATCH_GAP 6.0        /* between a swatch and its name */
@@ -242,25 +241,8 @@ chart_layout_init (ChartLayout *lo, const KpStackedChart *self, cairo_t *cr, dou
   lo->totals = g_ptr_array_new_with_free_func (g_object_unref);
   lo->ticks = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (*self->title != '\0')
-    {
-      lo->title = _kp_chart_new_layout (lo->context, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
-      pango_layout_set_width (lo->title, (int) (inner_width * PANGO_SCALE));
-      pango_layout_set_wrap (lo->title, PANGO_WRAP_WORD_CHAR);
-      lo->title_y = y;
-      y += _kp_chart_get_height (lo->title);
-    }
-  if (self->subtitle != NULL)
-    {
-      lo->subtitle = _kp_chart_new_layout (lo->context, self->subtitle, SUBTITLE_SIZE,
-                                           PANGO_WEIGHT_NORMAL);
-      pango_layout_set_width (lo->subtitle, (int) (inner_width * PANGO_SCALE));
-      pango_layout_set_wrap (lo->subtitle, PANGO_WRAP_WORD_CHAR);
-      if (lo->title != NULL)
-        y += SUBTITLE_GAP;
-      lo->subtitle_y = y;
-      y += _kp_chart_get_height (lo->subtitle);
-    }
+  y = _kp_chart_layout_header (lo->context, self->title, self->subtitle, inner_width, y, &lo->title,
+                               &lo->title_y, &lo->subtitle, &lo->subtitle_y);
   if (lo->title != NULL || lo->subtitle != NULL)
     y += HEADER_GAP;
 
@@ -374,22 +356,6 @@ chart_layout_init (ChartLayout *lo, const KpStackedChart *self, cairo_t *cr, dou
   lo->caption_y = lo->ticks_y + _kp_chart_get_height (g_ptr_array_index (lo->ticks, 0)) + CAPTION_GAP;
 }
 
-/* A bar with its far end rounded: it grows out of the baseline. */
-static void
-bar_path (cairo_t *cr, double x, double y, double width, double height)
-{
-  double r = MIN (BAR_RADIUS, MIN (height / 2, width));
-
-  cairo_new_path (cr);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + width - r, y);
-  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
-  cairo_line_to (cr, x + width, y + height - r);
-  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
-  cairo_line_to (cr, x, y + height);
-  cairo_close_path (cr);
-}
-
 static void
 draw_legend (const KpStackedChart *self, const ChartLayout *lo, cairo_t *cr)
 {
@@ -415,7 +381,7 @@ draw_segments (const KpStackedChart *self, const ChartLayout *lo, cairo_t *cr, g
   double x = zero_x;
 
   cairo_save (cr);
-  bar_path (cr, zero_x, top, bar_width, lo->bar_height);
+  _kp_chart_bar_path (cr, zero_x, top, bar_width, lo->bar_height, BAR_RADIUS);
   cairo_clip (cr);
   for (guint s = 0; s < n_series (self); s++)
     {
@@ -455,17 +421,8 @@ draw_rows (const KpStackedChart *self, const ChartLayout *lo, cairo_t *cr)
   g_autoptr(PangoLayout) count = _kp_chart_new_layout (lo->context, "", SEGMENT_SIZE,
                                                        PANGO_WEIGHT_BOLD);
 
-  /* Gridlines on whole units, so they stay sharp on the 1x and 2x images. */
-  cairo_set_line_width (cr, 1.0);
-  for (guint i = 0; i < lo->ticks->len; i++)
-    {
-      double x = round (lo->plot_x + i * lo->step / lo->axis_max * lo->plot_width);
-
-      cairo_set_source_rgb (cr, RGB (i == 0 ? COLOR_BASELINE : COLOR_GRID));
-      cairo_move_to (cr, x, lo->rows_y - 4);
-      cairo_line_to (cr, x, rows_end);
-      cairo_stroke (cr);
-    }
+  _kp_chart_draw_gridlines (cr, lo->ticks->len, lo->plot_x, lo->plot_width, lo->step, lo->axis_max,
+                            lo->rows_y, rows_end);
 
   for (guint r = 0; r < self->labels->len; r++)
     {
@@ -474,40 +431,17 @@ draw_rows (const KpStackedChart *self, const ChartLayout *lo, cairo_t *cr)
       double center = lo->rows_y + (r + 0.5) * lo->row_height;
       double bar_width = row_total (self, r) / lo->axis_max * lo->plot_width;
       double zero_x = round (lo->plot_x) + 0.5;   /* just right of the baseline */
-      double w, h;
-      double x = lo->plot_x + bar_width + VALUE_GAP;
-
       if (bar_width > 0.5)
         draw_segments (self, lo, cr, r, zero_x, center - lo->bar_height / 2,
                        MAX (bar_width - 0.5, 0.5), count);
 
-      /* A gridline must not run through the total. */
-      _kp_chart_get_size (total, &w, &h);
-      cairo_rectangle (cr, x - 2, center - h / 2, w + 4, h);
-      cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
-      cairo_fill (cr);
-      _kp_chart_show_layout (cr, total, x, center - h / 2, COLOR_TEXT);
+      _kp_chart_show_bar_value (cr, total, lo->plot_x + bar_width + VALUE_GAP, center);
       _kp_chart_show_layout (cr, label, MARGIN_X, center - _kp_chart_get_height (label) / 2,
                              COLOR_TEXT);
     }
 
-  for (guint i = 0; i < lo->ticks->len; i++)
-    {
-      PangoLayout *tick = g_ptr_array_index (lo->ticks, i);
-      double x = lo->plot_x + i * lo->step / lo->axis_max * lo->plot_width;
-
-      _kp_chart_show_layout (cr, tick, x - _kp_chart_get_width (tick) / 2, lo->ticks_y, COLOR_DIM);
-    }
-
-  if (lo->caption != NULL)
-    {
-      double width = _kp_chart_get_width (lo->caption);
-      double x = lo->plot_x + (lo->plot_width - width) / 2;
-
-      /* Centred under the axis, but never off the page for a long caption. */
-      x = CLAMP (x, MARGIN_X, MAX (lo->plot_x + lo->plot_width + MARGIN_X - width, MARGIN_X));
-      _kp_chart_show_layout (cr, lo->caption, x, lo->caption_y, COLOR_DIM);
-    }
+  _kp_chart_draw_axis_labels (cr, lo->ticks, lo->plot_x, lo->plot_width, lo->step, lo->axis_max,
+                              lo->ticks_y, lo->caption, lo->caption_y, MARGIN_X);
 }
 
 /**
@@ -644,7 +578,6 @@ kp_stacked_chart_get_row_total (const KpStackedChart *chart, guint row)
 double
 kp_stacked_chart_get_natural_height (const KpStackedChart *chart, double width)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   ChartLayout lo;
   double height;
@@ -652,14 +585,11 @@ kp_stacked_chart_get_natural_height (const KpStackedChart *chart, double width)
   g_return_val_if_fail (chart != NULL, 0);
   g_return_val_if_fail (width > 0, 0);
 
-  /* Text is measured the same on any surface (unhinted metrics); a 1x1 image is the cheapest. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = _kp_chart_create_scratch ();
   chart_layout_init (&lo, chart, cr, width, -1);
   height = ceil (lo.height);
   chart_layout_clear (&lo);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
   return height;
 }
 
@@ -675,26 +605,14 @@ kp_stacked_chart_draw (gconstpointer chart, cairo_t *cr, double width, double he
   if (width <= 0 || height <= 0)
     return;
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  cairo_set_source_rgb (cr, RGB (COLOR_BACKGROUND));
-  cairo_paint (cr);
+  _kp_chart_begin_page (cr, width, height);
 
   chart_layout_init (&lo, self, cr, width, height);
-  if (lo.title != NULL)
-    _kp_chart_show_layout (cr, lo.title, MARGIN_X, lo.title_y, COLOR_TITLE);
-  if (lo.subtitle != NULL)
-    _kp_chart_show_layout (cr, lo.subtitle, MARGIN_X, lo.subtitle_y, COLOR_DIM);
+  _kp_chart_show_header (cr, MARGIN_X, lo.title, lo.title_y, lo.subtitle, lo.subtitle_y);
 
   if (lo.empty != NULL)
     {
-      double w, h;
-
-      _kp_chart_get_size (lo.empty, &w, &h);
-      _kp_chart_show_layout (cr, lo.empty, (width - w) / 2,
-                             lo.rows_y + MAX ((height - lo.rows_y - MARGIN_BOTTOM - h) / 2, 0),
-                             COLOR_DIM);
+      _kp_chart_show_empty (cr, lo.empty, width, height, lo.rows_y, MARGIN_BOTTOM);
     }
   else
     {

@@ -1821,7 +1821,6 @@ void
 _kp_assessment_view_import_file (KpAssessmentView *self,
                                  GFile            *file)
 {
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   KpImportCounts counts = { 0 };
@@ -1831,7 +1830,8 @@ _kp_assessment_view_import_file (KpAssessmentView *self,
   g_return_if_fail (self->database != NULL);
 
   /* Good rows go in, the others are listed for correction (as in the employee import). */
-  if (!kp_assessments_import (self->database, file, FALSE, &counts, &problems, &error))
+  if (!kp_import_result_run (kp_assessments_import, self->database, file, &counts, &summary,
+                             &self->problems, &self->problems_name, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot import the results: %s"),
                                                   error->message);
@@ -1840,17 +1840,12 @@ _kp_assessment_view_import_file (KpAssessmentView *self,
     }
 
   reload (self, self->event_id);
-  summary = kp_import_result_summarize (&counts);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->problems_name, g_free);
-  if (problems == NULL || problems->len == 0)
+  if (self->problems == NULL)
     {
       show_toast (self, summary);
       return;
     }
 
-  self->problems = g_steal_pointer (&problems);
-  self->problems_name = g_file_get_basename (file);
   self->problems_all_refused = counts.rejected == counts.read;
   show_problems (self, summary);
 }

@@ -1741,7 +1741,6 @@ void
 _kp_competency_view_import_file (KpCompetencyView *self,
                                  GFile            *file)
 {
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   KpImportCounts counts = { 0 };
@@ -1752,25 +1751,17 @@ _kp_competency_view_import_file (KpCompetencyView *self,
 
   /* A dictionary has tens of competencies: it imports in a blink, on this thread. Rows that
    * can go in do; the others are listed for correction. */
-  if (!kp_competency_import (self->database, file, FALSE, &counts, &problems, &error))
+  if (!kp_import_result_run (kp_competency_import, self->database, file, &counts, &summary,
+                             &self->problems, &self->problems_name, &error))
     {
       show_refusal (self, _("Cannot Import the Dictionary"), error->message, NULL);
       return;
     }
 
-  summary = kp_import_result_summarize (&counts);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->problems_name, g_free);
-
-  if (problems == NULL || problems->len == 0)
-    {
-      show_toast (self, summary);
-      return;
-    }
-
-  self->problems = g_steal_pointer (&problems);
-  self->problems_name = g_file_get_basename (file);
-  show_import_problems (self, summary);
+  if (self->problems != NULL)
+    show_import_problems (self, summary);
+  else
+    show_toast (self, summary);
 }
 
 gboolean

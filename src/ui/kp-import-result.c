@@ -192,3 +192,30 @@ kp_import_result_save_problems (GtkWindow               *parent,
                         suggested, _("CSV (*.csv)"), (const char **) patterns, on_file_chosen_cb,
                         request);
 }
+
+gboolean
+kp_import_result_run (KpImportResultImportFunc import, KpDatabase *database, GFile *file,
+                      KpImportCounts *counts, char **summary, GPtrArray **problems,
+                      char **problems_name, GError **error)
+{
+  g_autoptr(GPtrArray) refused = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (KP_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (counts != NULL && summary != NULL, FALSE);
+  g_return_val_if_fail (problems != NULL && problems_name != NULL, FALSE);
+
+  if (!import (database, file, FALSE, counts, &refused, error))
+    return FALSE;
+
+  *summary = kp_import_result_summarize (counts);
+  g_clear_pointer (problems, g_ptr_array_unref);
+  g_clear_pointer (problems_name, g_free);
+  if (refused != NULL && refused->len > 0)
+    {
+      *problems = g_steal_pointer (&refused);
+      *problems_name = g_file_get_basename (file);
+    }
+  return TRUE;
+}

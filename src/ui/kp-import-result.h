@@ -28,6 +28,22 @@ void kp_import_result_save_problems (GtkWindow *parent, GtkWidget *owner,
                                      const char *imported_name, GPtrArray *problems,
                                      KpImportResultSavedFunc saved);
 
+/* A model import that keeps the good rows and returns the others as problems, with
+ * @all_or_nothing FALSE: kp_standards_import, kp_competency_import, kp_assessments_import. */
+typedef gboolean (*KpImportResultImportFunc) (KpDatabase *db, GFile *file, gboolean all_or_nothing,
+                                              KpImportCounts *counts, GPtrArray **problems,
+                                              GError **error);
+
+/* What a view does with the file the user chose, in one copy so that the views agree: runs
+ * @import on this thread (the files are small), puts the counts in @counts and their sentence
+ * in @summary, and replaces the view's *@problems and *@problems_name (kept for "Save as
+ * CSV…" while the result is shown) with the refused rows and the file's name, or NULL when
+ * no row was refused. FALSE with @error when the file could not be imported at all; the
+ * view's previous problems are then kept. */
+gboolean kp_import_result_run (KpImportResultImportFunc import, KpDatabase *database, GFile *file,
+                               KpImportCounts *counts, char **summary, GPtrArray **problems,
+                               char **problems_name, GError **error);
+
 /* Writes @problems as CSV into @file; a file not on this computer is refused. */
 gboolean kp_import_result_write_problems (GPtrArray *problems, GFile *file, GError **error);
 

@@ -1344,7 +1344,6 @@ void
 _kp_standards_view_import_file (KpStandardsView *self,
                                 GFile           *file)
 {
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   KpImportCounts counts = { 0 };
@@ -1355,24 +1354,16 @@ _kp_standards_view_import_file (KpStandardsView *self,
 
   /* Standards are a few rows per position: the import is quick enough for this thread. Rows
    * that can go in do; the others are listed for correction. */
-  if (!kp_standards_import (self->database, file, FALSE, &counts, &problems, &error))
+  if (!kp_import_result_run (kp_standards_import, self->database, file, &counts, &summary,
+                             &self->problems, &self->problems_name, &error))
     {
       show_refusal (self, _("Cannot Import the Standards"), error->message);
       return;
     }
 
   update_levels (self);
-  summary = kp_import_result_summarize (&counts);
-
-  /* Kept for "Save as CSV…" while the dialog is open; the next import replaces them. */
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_free (self->problems_name);
-  self->problems_name = g_file_get_basename (file);
-  if (problems != NULL && problems->len > 0)
-    {
-      self->problems = g_steal_pointer (&problems);
-      show_refused_rows (self, &counts, summary);
-    }
+  if (self->problems != NULL)
+    show_refused_rows (self, &counts, summary);
   else
     show_toast (self, summary);
 }

@@ -16,9 +16,9 @@
 #include <json-glib/json-glib.h>
 
 #include "kompeten/kp-model.h"
+#include "../model/gen-data-script.h"
 #include "../model/recruitment-fixture.h"
 
-#define PYTHON "/usr/bin/python3"
 #define PDFTOTEXT "/usr/bin/pdftotext"
 #define SQLITE3 "/usr/bin/sqlite3"
 
@@ -1406,21 +1406,6 @@ make_selection (Fixture *f)
   g_assert_cmpint (run_cli (f, "audit", "verify", NULL), ==, 0);
   g_assert_true (attacker_sql (f, "INSERT INTO selection (id, name, type, year, created_at) "
                                   "VALUES (1, 'CPNS 2024', 'cpns', 2024, '2024-08-01T00:00:00Z')"));
-}
-
-static char *
-gen_data_script (void)
-{
-  const char *root = g_getenv ("KOMPETEN_SOURCE_ROOT");
-  g_autofree char *script = NULL;
-
-  if (root == NULL)
-    return NULL;
-  script = g_build_filename (root, "..", "shared", "tools", "gen_data.py", NULL);
-  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR) ||
-      !g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-  return g_steal_pointer (&script);
 }
 
 static void

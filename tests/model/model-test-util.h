@@ -92,6 +92,18 @@ n_audit_events (KpDatabase *db)
   return events->len;
 }
 
+/* The newest audit event, for the tests that check what a change wrote to the trail. */
+static inline KpAuditEvent *
+last_event (KpDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = kp_audit_list (db, 0, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 0);
+  return g_ptr_array_steal_index (events, events->len - 1);
+}
+
 static inline void
 assert_audit_intact (KpDatabase *db)
 {

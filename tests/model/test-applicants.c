@@ -7,9 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gen-data-script.h"
 #include "recruitment-test-util.h"
-
-#define PYTHON "/usr/bin/python3"
 
 #define FORMASI_CSV                                                                            \
   "kode_formasi,jabatan,unit_kerja,pendidikan,program_studi,jenis_formasi,kuota\n"              \
@@ -360,21 +359,6 @@ test_no_selection (Fixture *f, gconstpointer data)
 }
 
 /* ---- gen_data.py's dirty files ------------------------------------------------------------- */
-
-static char *
-gen_data_script (void)
-{
-  const char *root = g_getenv ("KOMPETEN_SOURCE_ROOT");
-  g_autofree char *script = NULL;
-
-  if (root == NULL)
-    return NULL;
-  script = g_build_filename (root, "..", "shared", "tools", "gen_data.py", NULL);
-  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR) ||
-      !g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-  return g_steal_pointer (&script);
-}
 
 /* The column each kind of bad row of the manifest must be refused on. */
 static const char *

@@ -11,9 +11,8 @@
 
 #include "kompeten/kp-assessments.h"
 #include "kompeten/kp-model.h"
+#include "gen-data-script.h"
 #include "model-test-util.h"
-
-#define PYTHON "/usr/bin/python3"
 
 typedef struct {
   char *dir;
@@ -881,21 +880,6 @@ test_import_fatal (Fixture *f, gconstpointer data)
 }
 
 /* ---- a realistic file from gen_data.py ------------------------------------------------------ */
-
-static char *
-gen_data_script (void)
-{
-  const char *root = g_getenv ("KOMPETEN_SOURCE_ROOT");
-  g_autofree char *script = NULL;
-
-  if (root == NULL)
-    return NULL;
-  script = g_build_filename (root, "..", "shared", "tools", "gen_data.py", NULL);
-  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR) ||
-      !g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-  return g_steal_pointer (&script);
-}
 
 typedef struct {
   guint n;

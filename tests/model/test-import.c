@@ -7,9 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gen-data-script.h"
 #include "model-test-util.h"
-
-#define PYTHON "/usr/bin/python3"
 
 typedef struct {
   char *dir;
@@ -786,21 +785,6 @@ test_round_trip_quoted (Fixture *f, gconstpointer data)
 }
 
 /* ---- a realistic file from gen_data.py --------------------------------------------------------- */
-
-static char *
-gen_data_script (void)
-{
-  const char *root = g_getenv ("KOMPETEN_SOURCE_ROOT");
-  g_autofree char *script = NULL;
-
-  if (root == NULL)
-    return NULL;
-  script = g_build_filename (root, "..", "shared", "tools", "gen_data.py", NULL);
-  if (!g_file_test (script, G_FILE_TEST_IS_REGULAR) ||
-      !g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-  return g_steal_pointer (&script);
-}
 
 static GArray *
 manifest_bad_lines (const char *manifest, guint64 *n_rows)

@@ -73,17 +73,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static KpAuditEvent *
-last_event (KpDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = kp_audit_list (db, 0, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (events->len, >, 0);
-  return g_ptr_array_steal_index (events, events->len - 1);
-}
-
 /* The event's payload as canonical JSON text, for exact comparison. */
 static char *
 payload_text (const KpAuditEvent *event)

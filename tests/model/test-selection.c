@@ -103,17 +103,6 @@ stage_id (Fixture *f, int position)
   return ((KpSelectionStage *) g_ptr_array_index (stages, position - 1))->id;
 }
 
-static KpAuditEvent *
-last_event (KpDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = kp_audit_list (db, 0, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (events->len, >, 0);
-  return g_ptr_array_steal_index (events, events->len - 1);
-}
-
 static void
 assert_last_event (KpDatabase *db, const char *action)
 {

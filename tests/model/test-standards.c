@@ -123,18 +123,6 @@ level_of (KpDatabase *db, gint64 position, const char *code, gboolean *from_kind
   return 0;
 }
 
-/* The newest audit event. */
-static KpAuditEvent *
-last_event (KpDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = kp_audit_list (db, 0, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (events->len, >, 0);
-  return g_ptr_array_steal_index (events, events->len - 1);
-}
-
 static JsonObject *
 parse_payload (JsonParser *parser, const KpAuditEvent *event)
 {

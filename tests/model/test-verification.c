@@ -92,17 +92,6 @@ state_of (Fixture *f, guint i)
   return vcase->state;
 }
 
-static KpAuditEvent *
-last_event (KpDatabase *db)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = kp_audit_list (db, 0, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (events->len, >, 0);
-  return g_ptr_array_steal_index (events, events->len - 1);
-}
-
 /* The registration numbers of @n registrants whose MS falls in the sample. */
 static GHashTable *
 sampled_set (gint64 seed, int percent, guint n)

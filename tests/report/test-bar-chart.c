@@ -14,6 +14,8 @@
 
 #include "kompeten/kp-chart.h"
 
+#include "report-test-util.h"
+
 /* The real units of the regional office: long names that must wrap. */
 static const struct
 {
@@ -60,73 +62,6 @@ make_chart (guint n_bars)
                       units[i % G_N_ELEMENTS (units)].count);
 
   return chart;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
-static guint
-count_entries (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  g_dir_close (dir);
-
-  return n;
-}
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("kp-chart-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-/* Text of a PDF as a reader would copy it, or NULL when pdftotext is not installed. */
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (program == NULL)
-    return NULL;
-
-  {
-    const char *argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return out;
 }
 
 static gboolean

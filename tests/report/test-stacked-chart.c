@@ -12,6 +12,8 @@
 #include "kompeten/kp-model.h"
 #include "kompeten/kp-reports.h"
 
+#include "report-test-util.h"
+
 #define TITLE "JPM Distribution per Unit"
 
 static const char *const categories[] = { "Memenuhi Syarat", "Masih Memenuhi Syarat",
@@ -33,58 +35,6 @@ make_chart (guint n_rows)
       kp_stacked_chart_add_row (chart, label, counts);
     }
   return chart;
-}
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("kp-stacked-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
-/* Text of a PDF as a reader would copy it, or NULL when pdftotext is not installed. */
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  if (program == NULL)
-    return NULL;
-
-  {
-    const char *argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                  &status, &error);
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
 }
 
 /* How many pixels of @surface are near @color (0xRRGGBB). */

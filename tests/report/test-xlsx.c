@@ -12,6 +12,8 @@
 #include "kompeten/kp-chart.h"
 #include "kompeten/kp-xlsx.h"
 
+#include "report-test-util.h"
+
 #define PYTHON "/usr/bin/python3"
 
 static const KpXlsxColumn columns[] = {
@@ -21,49 +23,6 @@ static const KpXlsxColumn columns[] = {
   { "Tanggal lahir", KP_XLSX_DATE, 0 },
   { "Nilai", KP_XLSX_NUMBER, 0 },
 };
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-  g_remove (path);
-}
-
-static guint
-count_entries (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  g_dir_close (dir);
-
-  return n;
-}
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("kp-xlsx-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
 
 static gboolean
 have_openpyxl (void)

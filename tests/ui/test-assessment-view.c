@@ -46,11 +46,7 @@ fixture_set_up (Fixture       *fixture,
   kp_assessment_view_set_database (fixture->view, fixture->database);
   g_assert_true (kp_assessment_view_get_database (fixture->view) == fixture->database);
 
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 760);
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  ui_test_show_window (fixture->window);
-  ui_test_settle ();
+  fixture->window = ui_test_show_in_window (GTK_WIDGET (fixture->view), 1100, 760);
 }
 
 static void
@@ -79,16 +75,7 @@ static void
 activate (Fixture    *fixture,
           const char *action)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, NULL));
-  ui_test_settle ();
-}
-
-static gboolean
-is_button_for (GtkWidget     *widget,
-               gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+  ui_test_activate (GTK_WIDGET (fixture->view), action);
 }
 
 /* Whether a button of the view for @action can be clicked. */
@@ -96,7 +83,7 @@ static gboolean
 action_enabled (Fixture    *fixture,
                 const char *action)
 {
-  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (fixture->view), is_button_for, action);
+  GtkWidget *button = ui_test_find_widget (GTK_WIDGET (fixture->view), ui_test_is_button_for, action);
 
   g_assert_nonnull (button);
   ui_test_settle ();

@@ -31,11 +31,7 @@ fixture_set_up (Fixture       *fixture,
   kp_competency_view_set_database (fixture->view, fixture->database);
   g_assert_true (kp_competency_view_get_database (fixture->view) == fixture->database);
 
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 760);
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  ui_test_show_window (fixture->window);
-  ui_test_settle ();
+  fixture->window = ui_test_show_in_window (GTK_WIDGET (fixture->view), 1100, 760);
 }
 
 static void
@@ -233,29 +229,11 @@ search (Fixture    *fixture,
   g_assert_cmpuint (count_rows (fixture), ==, n_expected);
 }
 
-typedef struct {
-  Fixture *fixture;
-  const char *text;
-} Toast;
-
-static gboolean
-toast_is_shown (gpointer data)
-{
-  Toast *toast = data;
-
-  return ui_test_find_widget (GTK_WIDGET (toast->fixture->view), ui_test_is_label_with_text,
-                              toast->text) != NULL;
-}
-
-/* The toast the user sees: a mapped label with @text, within five seconds. */
 static void
 wait_for_toast (Fixture    *fixture,
                 const char *text)
 {
-  Toast toast = { fixture, text };
-
-  if (!ui_test_wait_until (toast_is_shown, &toast, 5))
-    g_error ("No toast “%s” shown", text);
+  ui_test_wait_for_toast (GTK_WIDGET (fixture->view), text);
 }
 
 /* ---- driving the dialogs ----------------------------------------------------------------- */
@@ -263,12 +241,7 @@ wait_for_toast (Fixture    *fixture,
 static AdwMessageDialog *
 get_dialog (Fixture *fixture)
 {
-  AdwMessageDialog *dialog = _kp_competency_view_get_dialog (fixture->view);
-
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->window);
-  return dialog;
+  return ui_test_check_dialog (_kp_competency_view_get_dialog (fixture->view), fixture->window);
 }
 
 static void
@@ -285,8 +258,7 @@ static void
 respond (Fixture    *fixture,
          const char *response)
 {
-  adw_message_dialog_response (get_dialog (fixture), response);
-  ui_test_settle ();
+  ui_test_respond (get_dialog (fixture), response);
 }
 
 static gboolean

@@ -57,16 +57,7 @@ static void
 activate (Fixture    *fixture,
           const char *action)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), action, NULL));
-  ui_test_settle ();
-}
-
-static gboolean
-is_button_for (GtkWidget     *widget,
-               gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+  ui_test_activate (GTK_WIDGET (fixture->page), action);
 }
 
 static void
@@ -207,7 +198,7 @@ test_produce (Fixture       *fixture,
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget (fixture, "log_count_label"))), ==,
                      count);
   }
-  button = ui_test_find_widget (GTK_WIDGET (fixture->page), is_button_for,
+  button = ui_test_find_widget (GTK_WIDGET (fixture->page), ui_test_is_button_for,
                                "notifications.mark-sent");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));

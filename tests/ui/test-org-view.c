@@ -69,11 +69,7 @@ fixture_set_up (Fixture       *fixture,
   kp_org_view_set_database (fixture->view, fixture->database);
   g_assert_true (kp_org_view_get_database (fixture->view) == fixture->database);
 
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 700);
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  ui_test_show_window (fixture->window);
-  ui_test_settle ();
+  fixture->window = ui_test_show_in_window (GTK_WIDGET (fixture->view), 1000, 700);
 }
 
 static void
@@ -325,8 +321,7 @@ respond (Fixture          *fixture,
          const char       *response)
 {
   g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  ui_test_settle ();
+  ui_test_respond (dialog, response);
 }
 
 static void

@@ -40,11 +40,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (kp_recruitment_view_get_database (fixture->view) == fixture->database);
 
   /* What the main window leaves the view: 1100 px less its 210 px sidebar. */
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 890, 760);
-  adw_window_set_content (ADW_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  ui_test_show_window (fixture->window);
-  ui_test_settle ();
+  fixture->window = ui_test_show_in_window (GTK_WIDGET (fixture->view), 890, 760);
 }
 
 static void
@@ -95,8 +91,7 @@ respond (Fixture    *fixture,
   AdwMessageDialog *dialog = get_dialog (fixture);
 
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  ui_test_settle ();
+  ui_test_respond (dialog, response);
 }
 
 static void
@@ -125,8 +120,7 @@ static void
 activate (Fixture    *fixture,
           const char *action)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, NULL));
-  ui_test_settle ();
+  ui_test_activate (GTK_WIDGET (fixture->view), action);
 }
 
 /* The titles of a list's rows joined by " | ". */

@@ -111,29 +111,12 @@ is_button_with_label (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-typedef struct {
-  Fixture *fixture;
-  const char *text;
-} Toast;
-
-static gboolean
-toast_is_shown (gpointer data)
-{
-  Toast *toast = data;
-  GtkWidget *overlay = GTK_WIDGET (_kp_window_get_toast_overlay (toast->fixture->window));
-
-  return ui_test_find_widget (overlay, ui_test_is_label_with_text, toast->text) != NULL;
-}
-
 /* The toast the user sees: a mapped label in the toast overlay with @text, within five seconds. */
 static void
 wait_for_toast (Fixture    *fixture,
                 const char *text)
 {
-  Toast toast = { fixture, text };
-
-  if (!ui_test_wait_until (toast_is_shown, &toast, 5))
-    g_error ("No toast “%s” shown", text);
+  ui_test_wait_for_toast (GTK_WIDGET (_kp_window_get_toast_overlay (fixture->window)), text);
 }
 
 static GPtrArray *

@@ -192,6 +192,22 @@ ui_test_show_window (GtkWindow *window)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
+/* The window a view test puts its view in: @content alone in an AdwWindow of @width × @height
+ * (what the main window leaves a page), on screen, drawn and settled. */
+static inline GtkWindow *
+ui_test_show_in_window (GtkWidget *content,
+                        int        width,
+                        int        height)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  adw_window_set_content (ADW_WINDOW (window), content);
+  ui_test_show_window (window);
+  ui_test_settle ();
+  return window;
+}
+
 /* Destroys @window and checks that @watched (the window itself, or the widget under test in
  * it) goes away with it: a reference kept anywhere would be a leak. */
 static inline void
@@ -245,6 +261,38 @@ ui_test_destroy_other_toplevels (GtkWindow *keep)
   ui_test_settle ();
 }
 
+/* What a click on a button for @action in @widget (or its shortcut) does, then the main loop
+ * settles. */
+static inline void
+ui_test_activate (GtkWidget  *widget,
+                  const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  ui_test_settle ();
+}
+
+/* ---- message dialogs -------------------------------------------------------------------- */
+
+/* Checks that @dialog is what the user sees: there, visible, and in front of @parent. */
+static inline AdwMessageDialog *
+ui_test_check_dialog (AdwMessageDialog *dialog,
+                      GtkWindow        *parent)
+{
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == parent);
+  return dialog;
+}
+
+/* Clicks @response in @dialog and lets what it starts run. */
+static inline void
+ui_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  ui_test_settle ();
+}
+
 /* Whether the keyboard focus of @widget's window is @widget or inside it. */
 static inline gboolean
 ui_test_focus_is_in (GtkWidget *widget)
@@ -287,6 +335,40 @@ ui_test_is_label_with_text (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A button that activates the action named @action ("view.import"). */
+static inline gboolean
+ui_test_is_button_for (GtkWidget     *widget,
+                       gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+typedef struct {
+  GtkWidget *widget;
+  const char *text;
+} UiTestShownLabel;
+
+static inline gboolean
+ui_test_label_is_shown (gpointer data)
+{
+  UiTestShownLabel *wanted = data;
+
+  return ui_test_find_widget (wanted->widget, ui_test_is_label_with_text, wanted->text) != NULL;
+}
+
+/* Waits up to five seconds for the toast the user sees: a mapped label reading @text in
+ * @widget's tree (a view, or the window's toast overlay); fails without it. */
+static inline void
+ui_test_wait_for_toast (GtkWidget  *widget,
+                        const char *text)
+{
+  UiTestShownLabel wanted = { widget, text };
+
+  if (!ui_test_wait_until (ui_test_label_is_shown, &wanted, 5))
+    g_error ("No toast “%s” shown", text);
 }
 
 /* A widget of the GType in @type (GSIZE_TO_POINTER (KP_TYPE_…)). */
