@@ -53,5 +53,10 @@ char *_kp_csv_width_reason (guint n_fields, guint n_header);
 /* Writes one CSV row (RFC 4180 quoting where needed, "\n" line ends) to @out. */
 gboolean _kp_csv_write_row (GOutputStream *out, const char *const *fields, guint n_fields,
                             GError **error);
+/* The same for a file people open in a spreadsheet and never import again (mail merge): a
+ * value that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so
+ * that it stays text instead of running as a formula. */
+gboolean _kp_csv_write_row_for_people (GOutputStream *out, const char *const *fields,
+                                       guint n_fields, GError **error);
 
 G_END_DECLS

@@ -502,15 +502,29 @@ _kp_csv_width_reason (guint n_fields, guint n_header)
                           n_fields, n_header);
 }
 
-gboolean
-_kp_csv_write_row (GOutputStream *out, const char *const *fields, guint n_fields, GError **error)
+static gboolean
+write_row (GOutputStream      *out,
+           const char *const  *fields,
+           guint               n_fields,
+           gboolean            defuse,
+           GError            **error)
 {
   g_autoptr(GString) line = g_string_sized_new (256);
+  g_autoptr(GString) defused = NULL;
 
   for (guint i = 0; i < n_fields; i++)
     {
       const char *field = fields[i] != NULL ? fields[i] : "";
 
+      /* A spreadsheet runs a cell that starts like a formula: a registrant's name such as
+       * "=HYPERLINK(…)" must stay text in the officer's Excel (OWASP: CSV injection). */
+      if (defuse && strchr ("=+-@\t\r", field[0]) != NULL && field[0] != '\0')
+        {
+          if (defused == NULL)
+            defused = g_string_new (NULL);
+          g_string_printf (defused, "'%s", field);
+          field = defused->str;
+        }
       if (i > 0)
         g_string_append_c (line, ',');
       if (strpbrk (field, ",;\"\r\n") != NULL || field[0] == ' ' || field[0] == '\t')
@@ -528,4 +542,19 @@ _kp_csv_write_row (GOutputStream *out, const char *const *fields, guint n_fields
     }
   g_string_append_c (line, '\n');
   return g_output_stream_write_all (out, line->str, line->len, NULL, NULL, error);
+}
+
+gboolean
+_kp_csv_write_row (GOutputStream *out, const char *const *fields, guint n_fields, GError **error)
+{
+  return write_row (out, fields, n_fields, FALSE, error);
+}
+
+gboolean
+_kp_csv_write_row_for_people (GOutputStream      *out,
+                              const char *const  *fields,
+                              guint               n_fields,
+                              GError            **error)
+{
+  return write_row (out, fields, n_fields, TRUE, error);
 }

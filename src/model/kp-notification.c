@@ -1081,7 +1081,7 @@ produce_one (Production *job, const KpVerificationCase *vcase, const Contact *co
   {
     const char *row[] = { vcase->reg_no, vcase->name, email, phone, subject, body };
 
-    if (!_kp_csv_write_row (job->merge->stream, row, G_N_ELEMENTS (row), error) ||
+    if (!_kp_csv_write_row_for_people (job->merge->stream, row, G_N_ELEMENTS (row), error) ||
         !log_produced (kdb, job->stage->id, vcase->applicant_id, "mail-merge", job->at, error))
       return FALSE;
   }
@@ -1089,7 +1089,7 @@ produce_one (Production *job, const KpVerificationCase *vcase, const Contact *co
     {
       const char *row[] = { vcase->reg_no, phone, text };
 
-      if (!_kp_csv_write_row (job->texts->stream, row, G_N_ELEMENTS (row), error) ||
+      if (!_kp_csv_write_row_for_people (job->texts->stream, row, G_N_ELEMENTS (row), error) ||
           !log_produced (kdb, job->stage->id, vcase->applicant_id, "short", job->at, error))
         return FALSE;
       job->counts->short_texts++;

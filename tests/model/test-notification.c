@@ -582,6 +582,14 @@ test_produce_invitation (Fixture *f, gconstpointer data)
   g_assert_true (kp_notification_template_set (f->db, f->fx.stages[1], KP_CHANNEL_SHORT, NULL,
                                                template, &error));
   g_assert_no_error (error);
+  /* A hostile name, as a registration site may pass on: it must stay text in Excel. */
+  {
+    sqlite3 *raw = raw_open (f->path);
+
+    raw_exec (raw, "UPDATE applicant SET name = '=HYPERLINK(\"http://x.test\",\"Klik\")' "
+                   "WHERE reg_no = '20270000002'");
+    sqlite3_close (raw);
+  }
   produce (f, f->fx.stages[1], "seleksi@bkpsdm.contoh.go.id", &counts);
   g_assert_cmpuint (counts.recipients, ==, 6);
   g_assert_cmpuint (counts.waiting, ==, 5);
@@ -592,6 +600,8 @@ test_produce_invitation (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (body, "Seleksi Kompetensi Dasar (SKD)"));
   g_assert_nonnull (strstr (body, "Senin, 8 Maret 2027 s.d. Rabu, 10 Maret 2027"));
   g_assert_nonnull (strstr (body, "Gedung Serbaguna Kalianda"));
+  g_assert_cmpstr (cell (merge, find_row (merge, "20270000002"), 1), ==,
+                   "'=HYPERLINK(\"http://x.test\",\"Klik\")");
   texts = parse_csv (texts_path);
   g_assert_cmpuint (texts->len, ==, 5); /* 1–4: 0 and 5 have no phone */
   for (guint k = 1; k < texts->len; k++)
