@@ -141,6 +141,19 @@ gboolean kp_selection_tie_break_set (KpDatabase *db, gint64 selection_id,
                                      const char *const *criteria, const char *const *labels,
                                      guint n, GError **error);
 
+/* An announced requirement: what a TMS decision names as its reason. */
+typedef struct {
+  gint64 id;
+  int position;   /* 1 … n */
+  char *text;
+} KpSelectionRequirement;
+
+void kp_selection_requirement_free (KpSelectionRequirement *requirement);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KpSelectionRequirement, kp_selection_requirement_free)
+
+/* The selection's requirements in their order (of KpSelectionRequirement). */
+GPtrArray *kp_selection_requirements_list (KpDatabase *db, gint64 selection_id, GError **error);
+
 /* Requirements are numbered 1 … n; add appends, remove closes up. */
 gint64 kp_selection_requirement_add (KpDatabase *db, gint64 selection_id, const char *text,
                                      GError **error);

@@ -315,6 +315,48 @@ kp_selection_stages_list (KpDatabase *db, gint64 selection_id, GError **error)
   return load_stages (kdb, selection_id, error);
 }
 
+void
+kp_selection_requirement_free (KpSelectionRequirement *requirement)
+{
+  if (requirement == NULL)
+    return;
+  g_free (requirement->text);
+  g_free (requirement);
+}
+
+GPtrArray *
+kp_selection_requirements_list (KpDatabase *db, gint64 selection_id, GError **error)
+{
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) kp_selection_requirement_free);
+  KpDb *kdb;
+  KpStmt *stmt;
+  KpStep step;
+
+  g_return_val_if_fail (KP_IS_DATABASE (db), NULL);
+  kdb = _kp_database_get_db (db);
+  if (!_kp_selection_check_exists (kdb, selection_id, error))
+    return NULL;
+  stmt = _kp_db_prepare (kdb,
+                         "SELECT id, position, text FROM selection_requirement "
+                         "WHERE selection_id = ? ORDER BY position, id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _kp_stmt_bind_int64 (stmt, 1, selection_id);
+  while ((step = _kp_stmt_step (stmt, error)) == KP_STEP_ROW)
+    {
+      KpSelectionRequirement *requirement = g_new0 (KpSelectionRequirement, 1);
+
+      requirement->id = _kp_stmt_get_int64 (stmt, 0);
+      requirement->position = (int) _kp_stmt_get_int64 (stmt, 1);
+      requirement->text = g_strdup (_kp_stmt_get_text (stmt, 2));
+      g_ptr_array_add (list, requirement);
+    }
+  _kp_stmt_reset (stmt);
+  return step == KP_STEP_ERROR ? NULL : g_steal_pointer (&list);
+}
+
 static void
 add_string (JsonBuilder *builder, const char *member, const char *value)
 {

@@ -10,8 +10,7 @@
  * count. The bar at the bottom shows the counts and each verifier's agreement with the second
  * checks (kp_verification_summary ()).
  *
- * The requirements come from the announced rules (kp_selection_rules_json ()), their ids from
- * kp_verification_requirement_find (): the model has no list of them of its own. */
+ * The requirements and their ids come from kp_selection_requirements_list (). */
 
 #define G_LOG_DOMAIN "Kompeten"
 
@@ -378,36 +377,20 @@ on_queue_selected_cb (KpVerificationPage *self)
 static void
 fill_requirements (KpVerificationPage *self)
 {
-  g_autofree char *json = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  JsonObject *rules;
-  JsonArray *requirements = NULL;
+  g_autoptr(GPtrArray) requirements = NULL;
 
   g_array_set_size (self->requirement_ids, 0);
   if (db_of (self) != NULL && selection_of (self) > 0)
-    json = kp_selection_rules_json (db_of (self), selection_of (self), &error);
-  if (json != NULL && json_parser_load_from_data (parser, json, -1, &error)
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    requirements = kp_selection_requirements_list (db_of (self), selection_of (self), NULL);
+  for (guint i = 0; requirements != NULL && i < requirements->len; i++)
     {
-      rules = json_node_get_object (json_parser_get_root (parser));
-      if (json_object_has_member (rules, "requirements"))
-        requirements = json_object_get_array_member (rules, "requirements");
-    }
-  for (guint i = 0; requirements != NULL && i < json_array_get_length (requirements); i++)
-    {
-      JsonObject *requirement = json_array_get_object_element (requirements, i);
-      int position = json_object_get_int_member_with_default (requirement, "position", 0);
-      const char *text = json_object_get_string_member_with_default (requirement, "text", "");
-      gint64 id = kp_verification_requirement_find (db_of (self), selection_of (self),
-                                                    position, NULL);
+      const KpSelectionRequirement *requirement = g_ptr_array_index (requirements, i);
 
-      if (id <= 0)
-        continue;
-      g_array_append_val (self->requirement_ids, id);
+      g_array_append_val (self->requirement_ids, requirement->id);
       /* Translators: a requirement in the TMS dialog: its number, then its text */
-      g_ptr_array_add (texts, g_strdup_printf (_("%d. %s"), position, text));
+      g_ptr_array_add (texts, g_strdup_printf (_("%d. %s"), requirement->position,
+                                               requirement->text));
     }
   g_ptr_array_add (texts, NULL);
   gtk_string_list_splice (self->requirement_list, 0,

@@ -195,6 +195,28 @@ test_create_defaults (Fixture *f, gconstpointer data)
                                                     "criterion"), ==, tie_break[i]);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "requirements")),
                     ==, 4);
+  /* The same requirements as a list with their ids, in order: what a TMS decision names. */
+  {
+    g_autoptr(GPtrArray) requirements = kp_selection_requirements_list (f->db, f->selection,
+                                                                        &error);
+    JsonArray *announced = json_object_get_array_member (root, "requirements");
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (requirements->len, ==, json_array_get_length (announced));
+    for (guint i = 0; i < requirements->len; i++)
+      {
+        const KpSelectionRequirement *r = g_ptr_array_index (requirements, i);
+
+        g_assert_cmpint (r->position, ==, (int) i + 1);
+        g_assert_cmpint (r->id, >, 0);
+        g_assert_cmpstr (r->text, ==,
+                         json_object_get_string_member (json_array_get_object_element (announced, i),
+                                                        "text"));
+      }
+    g_assert_null (kp_selection_requirements_list (f->db, 999999, &error));
+    g_assert_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
 
   g_assert_cmpuint (n_audit_events (f->db), ==, f->events_before + 1);
   assert_last_event (f->db, "create");
