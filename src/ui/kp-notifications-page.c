@@ -19,6 +19,7 @@
 
 #include "kompeten/kp-model.h"
 
+#include "kp-background-export.h"
 #include "kp-file-chooser.h"
 #include "kp-notifications-page.h"
 
@@ -132,6 +133,7 @@ struct _KpNotificationsPage
   GListStore *log;           /* of KpLogItem */
   GFile *last_folder;        /* the folder of the last production, for "Open Folder" */
   gboolean filling;          /* the stage drop-down is being refilled */
+  gboolean producing;        /* a worker is writing the messages */
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -456,44 +458,96 @@ open_folder_activated (GtkWidget  *widget,
   gtk_show_uri (get_parent_window (self), uri, GDK_CURRENT_TIME);
 }
 
-void
-_kp_notifications_page_produce_into (KpNotificationsPage *self,
-                                     GFile               *folder)
+/* What the worker writes with, and what it found. */
+typedef struct {
+  gint64 stage;
+  KpNotificationCounts counts;
+} Production;
+
+static gboolean
+write_messages (KpDatabase  *database,
+                const char  *path,
+                gpointer     data,
+                GError     **error)
 {
-  gint64 stage = current_stage (self);
-  g_autofree char *path = g_file_get_path (folder);
+  Production *production = data;
+
+  return kp_notification_produce (database, production->stage, path, NULL, &production->counts,
+                                  error);
+}
+
+static void
+set_producing (KpNotificationsPage *self,
+               gboolean             producing)
+{
+  self->producing = producing;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notifications.produce",
+                                 !producing && self->stage_ids->len > 0);
+}
+
+static void
+on_produced_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KpNotificationsPage) self = kp_background_export_dup_source (result);
+  Production *production = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  KpNotificationCounts counts = { 0 };
   AdwToast *toast;
+  gboolean done = kp_background_export_finish (result, &error);
 
-  g_return_if_fail (KP_IS_NOTIFICATIONS_PAGE (self));
-  if (stage <= 0)
+  /* The page went with its window: the files are written all the same. */
+  if (self == NULL)
     return;
-  if (path == NULL)
-    {
-      show_toast (self, _("Only folders on this computer or a mounted network drive can be "
-                          "written."));
-      return;
-    }
-  if (!kp_notification_produce (db_of (self), stage, path, NULL, &counts, &error))
+  set_producing (self, FALSE);
+  if (!done)
     {
       show_toast (self, error->message);
       return;
     }
-  g_set_object (&self->last_folder, folder);
+  g_set_object (&self->last_folder, kp_background_export_get_file (result));
   load_log (self);
 
   /* Translators: a toast after producing the messages: registrants, .eml files, short texts,
    * registrants left out because their result is not final */
   message = g_strdup_printf (_("%u registrants: %u e-mails, %u short texts; %u waiting for a "
                                "final result"),
-                             counts.recipients, counts.eml, counts.short_texts, counts.waiting);
+                             production->counts.recipients, production->counts.eml,
+                             production->counts.short_texts, production->counts.waiting);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Open Folder"));
   adw_toast_set_action_name (toast, "notifications.open-folder");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* 90,000 registrants take about twelve seconds of e-mail files: a worker writes them, on a
+ * connection of its own, while the window stays usable. */
+void
+_kp_notifications_page_produce_into (KpNotificationsPage *self,
+                                     GFile               *folder)
+{
+  Production *production;
+
+  g_return_if_fail (KP_IS_NOTIFICATIONS_PAGE (self));
+  if (current_stage (self) <= 0 || self->producing || db_of (self) == NULL)
+    return;
+
+  production = g_new0 (Production, 1);
+  production->stage = current_stage (self);
+  set_producing (self, TRUE);
+  /* The production outlives the callback's reading of it: freed with the task. */
+  kp_background_export (self, db_of (self), folder, write_messages, production, g_free, NULL,
+                        on_produced_cb, production);
+}
+
+gboolean
+_kp_notifications_page_is_producing (KpNotificationsPage *self)
+{
+  g_return_val_if_fail (KP_IS_NOTIFICATIONS_PAGE (self), FALSE);
+
+  return self->producing;
 }
 
 static void
@@ -576,7 +630,7 @@ reload (KpSelectionTab *tab)
 
   gtk_stack_set_visible_child_name (self->stack, self->stage_ids->len > 0 ? "stage" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notifications.produce",
-                                 self->stage_ids->len > 0);
+                                 !self->producing && self->stage_ids->len > 0);
   load_template (self);
   load_log (self);
 }

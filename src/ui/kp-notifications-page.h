@@ -27,5 +27,7 @@ void kp_notifications_page_set_selection_id (KpNotificationsPage *self, gint64 s
  * "log_count_label", "page_stack", …): what the folder chooser of "Produce Messages…" does
  * with the chosen folder. */
 void _kp_notifications_page_produce_into (KpNotificationsPage *self, GFile *folder);
+/* TRUE from _kp_notifications_page_produce_into until the worker has written the files. */
+gboolean _kp_notifications_page_is_producing (KpNotificationsPage *self);
 
 G_END_DECLS

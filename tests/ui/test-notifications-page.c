@@ -136,6 +136,12 @@ test_template (Fixture       *fixture,
   g_assert_true (is_default);
 }
 
+static gboolean
+is_not_producing (gpointer page)
+{
+  return !_kp_notifications_page_is_producing (page);
+}
+
 static void
 test_produce (Fixture       *fixture,
               gconstpointer  data)
@@ -150,6 +156,9 @@ test_produce (Fixture       *fixture,
   guint n_rows;
 
   _kp_notifications_page_produce_into (fixture->page, folder);
+  /* Written in a worker: the page says so until the files are there. */
+  g_assert_true (_kp_notifications_page_is_producing (fixture->page));
+  g_assert_true (ui_test_wait_until (is_not_producing, fixture->page, 30));
   ui_test_settle ();
 
   /* The files are there, and none holds a NIK. */
