@@ -126,52 +126,40 @@ lookup_text (KpStmt *stmt, gint64 id, GError **error)
   return text;
 }
 
+/* The text @sql (one parameter: @id) finds, or NOT_FOUND with @missing (a translated format
+ * taking the id). */
 static char *
-assessment_name (KpDb *kdb, gint64 id, GError **error)
+required_text (KpDb *kdb, const char *sql, gint64 id, const char *missing, GError **error)
 {
   GError *local_error = NULL;
-  char *name = lookup_text (_kp_db_prepare (kdb, "SELECT name FROM assessment WHERE id = ?",
-                                            &local_error),
-                            id, &local_error);
+  char *text = lookup_text (_kp_db_prepare (kdb, sql, &local_error), id, &local_error);
 
   if (local_error != NULL)
     g_propagate_error (error, local_error);
-  else if (name == NULL)
-    g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                 _("There is no assessment with id %" PRId64), id);
-  return name;
+  else if (text == NULL)
+    g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND, missing, id);
+  return text;
+}
+
+static char *
+assessment_name (KpDb *kdb, gint64 id, GError **error)
+{
+  return required_text (kdb, "SELECT name FROM assessment WHERE id = ?", id,
+                        _("There is no assessment with id %" PRId64), error);
 }
 
 static char *
 employee_nip (KpDb *kdb, gint64 id, GError **error)
 {
-  GError *local_error = NULL;
-  char *nip = lookup_text (_kp_db_prepare (kdb, "SELECT nip FROM employee WHERE id = ?",
-                                           &local_error),
-                           id, &local_error);
-
-  if (local_error != NULL)
-    g_propagate_error (error, local_error);
-  else if (nip == NULL)
-    g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                 _("There is no employee with id %" PRId64), id);
-  return nip;
+  return required_text (kdb, "SELECT nip FROM employee WHERE id = ?", id,
+                        _("There is no employee with id %" PRId64), error);
 }
 
 static char *
 competency_code (KpDb *kdb, gint64 id, GError **error)
 {
-  GError *local_error = NULL;
-  char *code = lookup_text (_kp_db_prepare (kdb, "SELECT code FROM competency WHERE id = ?",
-                                            &local_error),
-                            id, &local_error);
-
-  if (local_error != NULL)
-    g_propagate_error (error, local_error);
-  else if (code == NULL)
-    g_set_error (error, KP_MODEL_ERROR, KP_MODEL_ERROR_NOT_FOUND,
-                 _("There is no competency with id %" PRId64), id);
-  return code;
+  return required_text (kdb, "SELECT code FROM competency WHERE id = ?", id,
+                        _("There is no competency with id %" PRId64), error);
 }
 
 /* The levels the assessors of one event gave one person on one competency. */
